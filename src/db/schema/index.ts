@@ -1,0 +1,2 @@
+export { heartbeats } from './heartbeats'
+export { tenants } from './tenants'
