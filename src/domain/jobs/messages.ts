@@ -1,0 +1,15 @@
+// Namespace import: esbuild can tree-shake it, while `import { z }` drags in every zod locale (~300 KB).
+import * as z from 'zod'
+
+// Every message on the `jobs` queue. Each carries an idempotency key, so a redelivered message
+// produces its side effect once; tenant-scoped jobs (added by later modules) also carry tenantId.
+export const HeartbeatMessage = z.strictObject({
+  type: z.literal('heartbeat'),
+  key: z.string().min(1),
+  scheduledAt: z.iso.datetime(),
+})
+
+export const JobMessage = z.discriminatedUnion('type', [HeartbeatMessage])
+
+export type JobMessage = z.infer<typeof JobMessage>
+export type JobType = JobMessage['type']

@@ -1,0 +1,16 @@
+import { Hono } from 'hono'
+import { pingDatabase } from '../../db/queries/health'
+import { listHeartbeats } from '../../db/queries/heartbeats'
+import type { AppEnv } from '../../env'
+import { HomePage } from '../../views/pages/home-page'
+import { SystemStatusCard } from '../../views/pages/system-status'
+
+export const homePages = new Hono<AppEnv>()
+
+homePages.get('/', (c) => c.render(<HomePage />, { title: 'Home' }))
+
+// The status fragment, fetched by htmx. Two independent reads, so they run in parallel.
+homePages.get('/status', async (c) => {
+  const [db, beats] = await Promise.all([pingDatabase(c.var.db).catch(() => false), listHeartbeats(c.var.db, 1).catch(() => [])])
+  return c.html(<SystemStatusCard status={{ db, checkedAt: new Date(), lastHeartbeat: beats[0]?.receivedAt ?? null }} />)
+})

@@ -1,0 +1,40 @@
+import { retryDelaySeconds } from '../../domain/jobs/backoff'
+import { JobMessage } from '../../domain/jobs/messages'
+import type { Env } from '../../env'
+import { logger } from '../../lib/log'
+import { runHeartbeat } from './heartbeat.job'
+
+// The one dispatch on message type. Adding a job type means adding a case here; the `never`
+// check makes the compiler list any type that has no handler.
+async function dispatch(env: Env, msg: JobMessage): Promise<void> {
+  switch (msg.type) {
+    case 'heartbeat':
+      return runHeartbeat(env, msg)
+    default: {
+      const unhandled: never = msg.type
+      throw new Error(`no handler for job type ${String(unhandled)}`)
+    }
+  }
+}
+
+// Each message is acked or retried on its own, so one poison message never holds back or
+// replays the rest of its batch. After max_retries the queue moves it to the DLQ.
+export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  for (const message of batch.messages) {
+    const parsed = JobMessage.safeParse(message.body)
+    if (!parsed.success) {
+      // Retrying a malformed message cannot help; ack it and say so loudly.
+      logger.error('job.malformed', { queue: batch.queue, id: message.id, issues: parsed.error.issues })
+      message.ack()
+      continue
+    }
+    try {
+      await dispatch(env, parsed.data)
+      message.ack()
+    } catch (err) {
+      const delaySeconds = retryDelaySeconds(message.attempts)
+      logger.error('job.failed', { type: parsed.data.type, id: message.id, attempts: message.attempts, delaySeconds, error: String(err) })
+      message.retry({ delaySeconds })
+    }
+  }
+}
