@@ -1,0 +1,29 @@
+// `npm start`: the CRM on this machine, offline. Embedded PGlite under .data/ by default, or the
+// server in DATABASE_URL when it is a postgres:// URL; migrations applied; wrangler dev with
+// local queues, cron (--test-scheduled), R2 and assets. Ctrl-C stops everything.
+import { join } from 'node:path'
+import { DATA_DIR, describeTarget, resolveDbTarget } from '../tools/db/target.ts'
+import { startDevStack } from '../tools/dev/stack.ts'
+
+const started = performance.now()
+const port = Number(process.env.PORT ?? 8787)
+const target = resolveDbTarget()
+console.log(`Database: ${describeTarget(target)}`)
+
+const stack = await startDevStack({ port, target, persistTo: join(DATA_DIR, 'wrangler') })
+const seconds = ((performance.now() - started) / 1000).toFixed(1)
+console.log(`\nEdge CRM is running at ${stack.url}  (ready in ${seconds} s)`)
+console.log(`  health:  ${stack.url}/healthz`)
+console.log(`  cron:    ${stack.url}/__scheduled?cron=*/5+*+*+*+*`)
+console.log('Press Ctrl-C to stop.\n')
+
+let stopping = false
+async function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
+  console.log(`\n${signal}: stopping…`)
+  await stack.stop()
+  process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))

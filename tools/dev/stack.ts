@@ -1,0 +1,42 @@
+// The whole local stack: a migrated database behind the local Neon-protocol endpoint, and
+// `wrangler dev` pointed at it. Used by `npm start` and by the browser tests.
+import type { DbTarget } from '../db/target.ts'
+import { startNeonServer } from '../neon-local/server.ts'
+import type { Backend } from '../neon-local/types.ts'
+import { openMigratedBackend } from './local-database.ts'
+import { startWranglerDev, waitForHealthy } from './wrangler-dev.ts'
+
+// The endpoint ignores the connection string; the driver only needs a well-formed one.
+const LOCAL_DATABASE_URL = 'postgres://crm:crm@localhost:5432/crm'
+
+export type DevStackOptions = { port: number; persistTo: string; quiet?: boolean } & ({ target: DbTarget } | { backend: Backend })
+
+export type DevStack = { url: string; endpointUrl: string; stop(): Promise<void> }
+
+export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
+  // A backend passed in belongs to the caller, who closes it; one opened here is closed by stop().
+  const ownsBackend = !('backend' in opts)
+  const backend = 'backend' in opts ? opts.backend : await openMigratedBackend(opts.target)
+  const endpoint = await startNeonServer(backend)
+  const wrangler = startWranglerDev({
+    port: opts.port,
+    persistTo: opts.persistTo,
+    quiet: opts.quiet,
+    vars: { DATABASE_URL: LOCAL_DATABASE_URL, NEON_FETCH_ENDPOINT: endpoint.url, APP_URL: `http://127.0.0.1:${opts.port}` },
+  })
+  let stopped = false
+  const stop = async () => {
+    if (stopped) return
+    stopped = true
+    await wrangler.stop()
+    await endpoint.close()
+    if (ownsBackend) await backend.close()
+  }
+  try {
+    await waitForHealthy(wrangler.url, wrangler.child)
+  } catch (err) {
+    await stop()
+    throw err
+  }
+  return { url: wrangler.url, endpointUrl: endpoint.url, stop }
+}
