@@ -1,0 +1,44 @@
+import { cloudflareTest } from '@cloudflare/vitest-plugin'
+import { defineConfig } from 'vitest/config'
+
+// Two projects, one `npm test`:
+// - workers: the app's tests, run inside workerd with the bindings from wrangler.toml. globalSetup
+//   boots the local Neon-protocol endpoint (PGlite, or TEST_DATABASE_URL's server) and provides
+//   its address, which becomes the worker's NEON_FETCH_ENDPOINT binding.
+// - node: tests of the Node-side tooling (the endpoint itself, sizes) and the browser tests.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                NEON_FETCH_ENDPOINT: inject<string>('neonEndpoint'),
+                DATABASE_URL: inject<string>('databaseUrl'),
+                APP_URL: 'http://localhost',
+              },
+            },
+          })),
+        ],
+        test: {
+          name: 'workers',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/node/**'],
+          globalSetup: ['test/node/harness/global-setup.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'node',
+          include: ['test/node/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+})
