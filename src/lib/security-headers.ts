@@ -19,4 +19,7 @@ export const securityHeaders = secureHeaders({
   referrerPolicy: 'strict-origin-when-cross-origin',
   xFrameOptions: 'DENY',
   crossOriginEmbedderPolicy: false,
+  // A route that sets its own policy (the dev mailbox's message frame, the embeddable form page)
+  // keeps it; every other response gets the defaults above.
+  overwrite: false,
 })

@@ -9,7 +9,15 @@ export const HeartbeatMessage = z.strictObject({
   scheduledAt: z.iso.datetime(),
 })
 
-export const JobMessage = z.discriminatedUnion('type', [HeartbeatMessage])
+// Delivers one outbox row. The key is the row's idempotency key; the row's status is the record
+// of whether it went out.
+export const SendEmailMessage = z.strictObject({
+  type: z.literal('send-email'),
+  key: z.string().min(1),
+  outboxId: z.uuid(),
+})
+
+export const JobMessage = z.discriminatedUnion('type', [HeartbeatMessage, SendEmailMessage])
 
 export type JobMessage = z.infer<typeof JobMessage>
 export type JobType = JobMessage['type']

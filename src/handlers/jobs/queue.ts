@@ -3,6 +3,7 @@ import { JobMessage } from '../../domain/jobs/messages'
 import type { Env } from '../../env'
 import { logger } from '../../lib/log'
 import { runHeartbeat } from './heartbeat.job'
+import { runSendEmail } from './send-email.job'
 
 // The one dispatch on message type. Adding a job type means adding a case here; the `never`
 // check makes the compiler list any type that has no handler.
@@ -10,9 +11,11 @@ async function dispatch(env: Env, msg: JobMessage): Promise<void> {
   switch (msg.type) {
     case 'heartbeat':
       return runHeartbeat(env, msg)
+    case 'send-email':
+      return runSendEmail(env, msg)
     default: {
-      const unhandled: never = msg.type
-      throw new Error(`no handler for job type ${String(unhandled)}`)
+      const unhandled: never = msg
+      throw new Error(`no handler for job type ${String((unhandled as { type: unknown }).type)}`)
     }
   }
 }
