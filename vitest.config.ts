@@ -18,6 +18,7 @@ export default defineConfig({
                 NEON_FETCH_ENDPOINT: inject<string>('neonEndpoint'),
                 DATABASE_URL: inject<string>('databaseUrl'),
                 APP_URL: 'http://localhost',
+                LOCAL_MODE: 'true',
               },
             },
           })),

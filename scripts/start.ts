@@ -3,6 +3,7 @@
 // local queues, cron (--test-scheduled), R2 and assets. Ctrl-C stops everything.
 import { join } from 'node:path'
 import { DATA_DIR, describeTarget, resolveDbTarget } from '../tools/db/target.ts'
+import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE } from '../tools/dev/seed-demo.ts'
 import { startDevStack } from '../tools/dev/stack.ts'
 
 const started = performance.now()
@@ -10,9 +11,12 @@ const port = Number(process.env.PORT ?? 8787)
 const target = resolveDbTarget()
 console.log(`Database: ${describeTarget(target)}`)
 
-const stack = await startDevStack({ port, target, persistTo: join(DATA_DIR, 'wrangler') })
+const stack = await startDevStack({ port, target, persistTo: join(DATA_DIR, 'wrangler'), seedDemo: true })
 const seconds = ((performance.now() - started) / 1000).toFixed(1)
 console.log(`\nEdge CRM is running at ${stack.url}  (ready in ${seconds} s)`)
+if (stack.seeded === 'seeded') console.log(`Seeded the "${DEMO_WORKSPACE}" workspace.`)
+console.log(`  sign in: ${DEMO_USERS[0]?.email} / ${DEMO_PASSWORD}  (other demo users: see README)`)
+console.log(`  mailbox: ${stack.url}/dev/mail`)
 console.log(`  health:  ${stack.url}/healthz`)
 console.log(`  cron:    ${stack.url}/__scheduled?cron=*/5+*+*+*+*`)
 console.log('Press Ctrl-C to stop.\n')

@@ -2,8 +2,20 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createDb } from './db/client'
 import type { AppEnv } from './env'
+import { createApi } from './handlers/api/api'
+import { loginPages } from './handlers/auth/login.pages'
+import { passwordPages } from './handlers/auth/password.pages'
+import { signupPages } from './handlers/auth/signup.pages'
+import { devMailPages } from './handlers/dev/mail.pages'
 import { renderError } from './handlers/errors'
 import { homePages } from './handlers/home/home.pages'
+import { invitationPages } from './handlers/invitations/invitations.pages'
+import { csrfProtection } from './handlers/middleware/csrf'
+import { loadSession } from './handlers/middleware/session'
+import { accountPages } from './handlers/settings/account.pages'
+import { tokensPages } from './handlers/tokens/tokens.pages'
+import { usersPages } from './handlers/users/users.pages'
+import { workspacePages } from './handlers/workspaces/workspaces.pages'
 import { health } from './handlers/system/health'
 import { AppError } from './lib/errors'
 import { requestIdMiddleware } from './lib/request-id'
@@ -23,10 +35,22 @@ export function createApp() {
     c.set('db', createDb(c.env))
     await next()
   })
+  app.use(loadSession)
+  app.use(csrfProtection)
   app.use(renderer)
 
   app.route('/', health)
+  app.route('/', signupPages)
+  app.route('/', loginPages)
+  app.route('/', passwordPages)
   app.route('/', homePages)
+  app.route('/dev/mail', devMailPages)
+  app.route('/', workspacePages)
+  app.route('/', accountPages)
+  app.route('/', usersPages)
+  app.route('/', invitationPages)
+  app.route('/', tokensPages)
+  app.route('/api/v1', createApi())
 
   app.notFound((c) => renderError(new AppError('NOT_FOUND', 'There is nothing at this address.'), c))
   app.onError((err, c) => renderError(err, c))

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { Db } from './db/client'
+import type { Role } from './domain/access/roles'
 import type { JobMessage } from './domain/jobs/messages'
 
 // The worker's bindings, exactly as wrangler.toml (and, in tests, vitest.config.ts) declares them.
@@ -12,16 +13,43 @@ export type Env = {
   // Where the Neon driver POSTs SQL. Empty in production (the driver derives Neon's endpoint from
   // DATABASE_URL); the local Neon-protocol endpoint otherwise.
   NEON_FETCH_ENDPOINT?: string
+  // "true" only on a developer's machine and in tests (set by `npm start` and vitest.config.ts,
+  // never in wrangler.toml): enables the dev mailbox at /dev/mail and the demo workspace seed.
+  LOCAL_MODE?: string
+  // Sender address of outgoing email.
+  MAIL_FROM: string
   JOBS: Queue<JobMessage>
   FILES: R2Bucket
+  // General API rate limit, and a tighter one for sign-in attempts per client address.
   RATE_LIMITER: RateLimit
+  LOGIN_LIMITER?: RateLimit
   ASSETS: Fetcher
+}
+
+// Who is asking, resolved from the session cookie or an API token. The tenant always comes from
+// here, never from a request body.
+export type AuthContext = {
+  userId: string
+  tenantId: string
+  role: Role
+  userName: string
+  email: string
+  tenantName: string
+  sessionId: string | null
+  tokenId: string | null
 }
 
 export type AppVariables = {
   db: Db
   requestId: string
+  auth: AuthContext | null
 }
+
+// Routes behind requireUser/apiAuth: the three values every query is scoped by are set.
+export type AuthedVariables = AppVariables & { auth: AuthContext; tenantId: string; userId: string; role: Role }
+export type AuthedEnv = { Bindings: Env; Variables: AuthedVariables }
+
+export const isLocalMode = (env: Pick<Env, 'LOCAL_MODE'>): boolean => env.LOCAL_MODE === 'true'
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables }
 export type AppContext = Context<AppEnv>

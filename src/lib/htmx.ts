@@ -10,3 +10,13 @@ export function isFragment(c: Context): boolean {
 export function varyOnHtmx(c: Context): void {
   c.header('Vary', 'HX-Request', { append: true })
 }
+
+// After a successful POST: a plain form gets 303 See Other; htmx gets HX-Redirect so the whole
+// page navigates instead of swapping the next page into a fragment target.
+export function redirectAfterPost(c: Context, location: string): Response {
+  if (c.req.header('HX-Request') === 'true') {
+    c.header('HX-Redirect', location)
+    return c.body(null, 204)
+  }
+  return c.redirect(location, 303)
+}

@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { jsxRenderer } from 'hono/jsx-renderer'
+import { can } from '../domain/access/permissions'
+import type { AppEnv, AuthContext } from '../env'
 
 export type PageProps = { title: string }
 
@@ -13,9 +15,32 @@ declare module 'hono' {
 // re-renders need; we only turn off the injected indicator stylesheet (app.css carries it).
 const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, defaultTimeout: 30000 })
 
-const NAV: { href: string; label: string }[] = [{ href: '/', label: 'Home' }]
+type NavItem = { href: string; label: string; show?: (auth: AuthContext) => boolean }
 
-export function Layout({ title, children }: PageProps & { children?: Child }) {
+// Main navigation for signed-in people. An item a role cannot use is hidden (the server still
+// refuses it; hiding is only courtesy).
+const NAV: NavItem[] = [
+  { href: '/', label: 'Home' },
+  { href: '/settings/users', label: 'Users', show: (a) => can(a.role, 'users.manage') },
+  { href: '/settings/tokens', label: 'API tokens', show: (a) => can(a.role, 'tokens.own') },
+]
+
+function UserMenu({ auth }: { auth: AuthContext }) {
+  return (
+    <div class="user-menu">
+      <a href="/workspaces" class="workspace-switcher" title="Switch workspace">
+        <span class="visually-hidden">Workspace: </span>
+        {auth.tenantName}
+      </a>
+      <a href="/settings/account">{auth.userName}</a>
+      <form method="post" action="/logout">
+        <button type="submit" class="link-button">Sign out</button>
+      </form>
+    </div>
+  )
+}
+
+export function Layout({ title, auth, path, children }: PageProps & { auth: AuthContext | null; path: string; children?: Child }) {
   return (
     <html lang="en">
       <head>
@@ -32,15 +57,22 @@ export function Layout({ title, children }: PageProps & { children?: Child }) {
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="app-header">
           <a class="brand" href="/">Edge CRM</a>
-          <nav aria-label="Main">
-            <ul>
-              {NAV.map((item) => (
-                <li>
-                  <a href={item.href}>{item.label}</a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          {auth ? (
+            <>
+              <nav aria-label="Main">
+                <ul>
+                  {NAV.filter((item) => !item.show || item.show(auth)).map((item) => (
+                    <li>
+                      <a href={item.href} aria-current={path === item.href ? 'page' : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <UserMenu auth={auth} />
+            </>
+          ) : null}
         </header>
         <div id="flash" class="flash-region" role="status" aria-live="polite"></div>
         <main id="main" tabindex={-1}>
@@ -51,6 +83,11 @@ export function Layout({ title, children }: PageProps & { children?: Child }) {
   )
 }
 
-export const renderer = jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, {
-  docType: true,
-})
+export const renderer = jsxRenderer<AppEnv>(
+  ({ children, title }, c) => (
+    <Layout title={title} auth={c.var.auth ?? null} path={c.req.path}>
+      {children}
+    </Layout>
+  ),
+  { docType: true },
+)

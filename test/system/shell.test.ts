@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
 import { request, testEnv } from '../helpers/app'
+import { signUp } from '../helpers/auth'
 
 
 describe('the app shell', () => {
-  it('serves the start page with htmx from our own assets and no inline script', async () => {
-    const res = await request('/')
+  it('serves pages with htmx from our own assets and no inline script', async () => {
+    const res = await request('/login')
     expect(res.status).toBe(200)
     const html = await res.text()
     expect(html).toMatch(/^<!DOCTYPE html>/)
@@ -17,7 +18,7 @@ describe('the app shell', () => {
   })
 
   it('sends the security headers', async () => {
-    const res = await request('/')
+    const res = await request('/login')
     const csp = res.headers.get('content-security-policy') ?? ''
     expect(csp).toContain("script-src 'self'")
     expect(csp).toContain("frame-ancestors 'none'")
@@ -30,7 +31,8 @@ describe('the app shell', () => {
   })
 
   it('serves the status card as a fragment for htmx', async () => {
-    const res = await request('/status', { headers: { 'HX-Request': 'true' } })
+    const browser = await signUp()
+    const res = await browser.get('/status', { 'HX-Request': 'true' })
     expect(res.status).toBe(200)
     const html = await res.text()
     expect(html).not.toContain('<html')
@@ -48,8 +50,11 @@ describe('errors', () => {
     expect(html).toContain('Not found')
   })
 
-  it('answers 404 under /api as problem+json', async () => {
-    const res = await request('/api/v1/nothing')
+  it('answers 401 under /api as problem+json without credentials, 404 with them', async () => {
+    const anonymous = await request('/api/v1/nothing')
+    expect(anonymous.status).toBe(401)
+    expect(anonymous.headers.get('content-type')).toBe('application/problem+json')
+    const res = await (await signUp()).json('GET', '/api/v1/nothing')
     expect(res.status).toBe(404)
     expect(res.headers.get('content-type')).toBe('application/problem+json')
     expect(await res.json()).toMatchObject({ status: 404, title: 'Not found' })

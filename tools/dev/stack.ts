@@ -4,25 +4,27 @@ import type { DbTarget } from '../db/target.ts'
 import { startNeonServer } from '../neon-local/server.ts'
 import type { Backend } from '../neon-local/types.ts'
 import { openMigratedBackend } from './local-database.ts'
+import { seedDemoWorkspace, type SeedOutcome } from './seed-demo.ts'
 import { startWranglerDev, waitForHealthy } from './wrangler-dev.ts'
 
 // The endpoint ignores the connection string; the driver only needs a well-formed one.
 const LOCAL_DATABASE_URL = 'postgres://crm:crm@localhost:5432/crm'
 
-export type DevStackOptions = { port: number; persistTo: string; quiet?: boolean } & ({ target: DbTarget } | { backend: Backend })
+export type DevStackOptions = { port: number; persistTo: string; quiet?: boolean; seedDemo?: boolean } & ({ target: DbTarget } | { backend: Backend })
 
-export type DevStack = { url: string; endpointUrl: string; stop(): Promise<void> }
+export type DevStack = { url: string; endpointUrl: string; seeded: SeedOutcome; stop(): Promise<void> }
 
 export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
   // A backend passed in belongs to the caller, who closes it; one opened here is closed by stop().
   const ownsBackend = !('backend' in opts)
   const backend = 'backend' in opts ? opts.backend : await openMigratedBackend(opts.target)
   const endpoint = await startNeonServer(backend)
+  const seeded = opts.seedDemo ? await seedDemoWorkspace(endpoint.url, { local: true }) : 'skipped'
   const wrangler = startWranglerDev({
     port: opts.port,
     persistTo: opts.persistTo,
     quiet: opts.quiet,
-    vars: { DATABASE_URL: LOCAL_DATABASE_URL, NEON_FETCH_ENDPOINT: endpoint.url, APP_URL: `http://127.0.0.1:${opts.port}` },
+    vars: { DATABASE_URL: LOCAL_DATABASE_URL, NEON_FETCH_ENDPOINT: endpoint.url, APP_URL: `http://127.0.0.1:${opts.port}`, LOCAL_MODE: 'true' },
   })
   let stopped = false
   const stop = async () => {
@@ -38,5 +40,5 @@ export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
     await stop()
     throw err
   }
-  return { url: wrangler.url, endpointUrl: endpoint.url, stop }
+  return { url: wrangler.url, endpointUrl: endpoint.url, seeded, stop }
 }

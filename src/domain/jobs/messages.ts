@@ -17,7 +17,14 @@ export const SendEmailMessage = z.strictObject({
   outboxId: z.uuid(),
 })
 
-export const JobMessage = z.discriminatedUnion('type', [HeartbeatMessage, SendEmailMessage])
+// Hourly housekeeping: drops expired sign-in failures and long-dead sessions and links.
+export const CleanupMessage = z.strictObject({
+  type: z.literal('cleanup'),
+  key: z.string().min(1),
+  scheduledAt: z.iso.datetime(),
+})
+
+export const JobMessage = z.discriminatedUnion('type', [HeartbeatMessage, SendEmailMessage, CleanupMessage])
 
 export type JobMessage = z.infer<typeof JobMessage>
 export type JobType = JobMessage['type']

@@ -2,6 +2,7 @@ import { retryDelaySeconds } from '../../domain/jobs/backoff'
 import { JobMessage } from '../../domain/jobs/messages'
 import type { Env } from '../../env'
 import { logger } from '../../lib/log'
+import { runCleanup } from './cleanup.job'
 import { runHeartbeat } from './heartbeat.job'
 import { runSendEmail } from './send-email.job'
 
@@ -13,6 +14,8 @@ async function dispatch(env: Env, msg: JobMessage): Promise<void> {
       return runHeartbeat(env, msg)
     case 'send-email':
       return runSendEmail(env, msg)
+    case 'cleanup':
+      return runCleanup(env, msg)
     default: {
       const unhandled: never = msg
       throw new Error(`no handler for job type ${String((unhandled as { type: unknown }).type)}`)

@@ -6,6 +6,7 @@ import { logger } from '../../lib/log'
 // here must match [triggers] crons in wrangler.toml.
 export const CRONS = {
   heartbeat: '*/5 * * * *',
+  cleanup: '17 * * * *',
 } as const
 
 export async function handleScheduled(controller: Pick<ScheduledController, 'cron' | 'scheduledTime'>, env: Env): Promise<void> {
@@ -14,6 +15,9 @@ export async function handleScheduled(controller: Pick<ScheduledController, 'cro
   switch (controller.cron) {
     case CRONS.heartbeat:
       messages.push({ type: 'heartbeat', key: `heartbeat:${scheduledAt}`, scheduledAt })
+      break
+    case CRONS.cleanup:
+      messages.push({ type: 'cleanup', key: `cleanup:${scheduledAt}`, scheduledAt })
       break
     default:
       logger.warn('cron.unknown', { cron: controller.cron })

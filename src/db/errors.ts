@@ -1,0 +1,17 @@
+// drizzle 0.45 wraps a failed single statement in DrizzleQueryError with the Neon error on
+// `.cause`, while db.batch rejects with the Neon error itself. This reads either shape.
+type PgErrorFields = { code?: string; constraint?: string }
+
+function pgError(err: unknown): PgErrorFields | null {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const fields = e as PgErrorFields
+    if (typeof fields.code === 'string' && /^[0-9A-Z]{5}$/.test(fields.code)) return fields
+  }
+  return null
+}
+
+// The violated unique constraint's name, or null when the error is something else.
+export function uniqueViolation(err: unknown): string | null {
+  const e = pgError(err)
+  return e?.code === '23505' ? (e.constraint ?? '') : null
+}

@@ -1,0 +1,43 @@
+import type { MiddlewareHandler } from 'hono'
+import { findActiveApiToken, touchApiToken } from '../../db/queries/api-tokens'
+import type { AuthedEnv } from '../../env'
+import { sha256Hex } from '../../lib/auth/tokens'
+import { AppError } from '../../lib/errors'
+import { logger } from '../../lib/log'
+import { setAuthVars } from './session'
+
+const TOUCH_MS = 5 * 60 * 1000
+
+// The JSON API accepts `Authorization: Bearer <token>`, or the session cookie on same-origin
+// JSON requests (the CSRF middleware has already checked the origin of unsafe ones).
+export const apiAuth: MiddlewareHandler<AuthedEnv> = async (c, next) => {
+  const header = c.req.header('Authorization')
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header)
+    const found = match?.[1] ? await findActiveApiToken(c.var.db, await sha256Hex(match[1])) : null
+    if (!found) {
+      logger.warn('auth.token_rejected', { requestId: c.var.requestId, path: c.req.path })
+      c.header('WWW-Authenticate', 'Bearer')
+      throw new AppError('UNAUTHORIZED', 'The API token is missing, revoked or malformed.')
+    }
+    setAuthVars(c, { ...found, sessionId: null })
+    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > TOUCH_MS) c.executionCtx.waitUntil(touchApiToken(c.var.db, found.tenantId, found.tokenId).then(() => undefined, () => undefined))
+    return next()
+  }
+  if (!c.var.auth) {
+    c.header('WWW-Authenticate', 'Bearer')
+    throw new AppError('UNAUTHORIZED', 'Send an API token as `Authorization: Bearer <token>`.')
+  }
+  setAuthVars(c, c.var.auth)
+  await next()
+}
+
+// A cross-site HTML form can only send urlencoded, multipart or text/plain bodies, so insisting
+// on JSON for every body-carrying request closes the API to them.
+export const requireJson: MiddlewareHandler<AuthedEnv> = async (c, next) => {
+  if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
+    const type = c.req.header('Content-Type') ?? ''
+    if (!/^application\/json\s*(;|$)/i.test(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send JSON with Content-Type: application/json.')
+  }
+  await next()
+}

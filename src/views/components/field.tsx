@@ -1,0 +1,66 @@
+import type { FieldError } from '../../lib/errors'
+
+export type FieldProps = {
+  name: string
+  label: string
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'date' | 'datetime-local' | 'hidden'
+  value?: string | null
+  errors?: FieldError[]
+  required?: boolean
+  autocomplete?: string
+  hint?: string
+  autofocus?: boolean
+  minlength?: number
+  maxlength?: number
+}
+
+// The one labelled input of every form: label, value, hint and this field's errors, wired with
+// aria-invalid/aria-describedby so screen readers announce what needs fixing.
+export function Field({ name, label, type = 'text', value, errors = [], required, autocomplete, hint, autofocus, minlength, maxlength }: FieldProps) {
+  const id = `f-${name}`
+  const mine = errors.filter((e) => e.path === name)
+  const describedBy = [hint ? `${id}-hint` : null, mine.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
+  if (type === 'hidden') return <input type="hidden" name={name} value={value ?? ''} />
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={type === 'password' ? undefined : (value ?? '')}
+        required={required}
+        autocomplete={autocomplete}
+        autofocus={autofocus || (mine.length > 0 && errors[0]?.path === name)}
+        minlength={minlength}
+        maxlength={maxlength}
+        aria-invalid={mine.length ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+      {hint ? <p class="field-hint" id={`${id}-hint`}>{hint}</p> : null}
+      {mine.length ? (
+        <p class="field-error" id={`${id}-error`}>
+          {mine.map((e) => e.message).join(' ')}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+// A summary above a form that failed validation, listing errors not tied to a visible field.
+export function FormErrors({ errors, fields }: { errors: FieldError[]; fields: string[] }) {
+  const general = errors.filter((e) => !fields.includes(e.path))
+  if (!errors.length) return null
+  return (
+    <div class="form-errors" role="alert">
+      <p>Please fix the highlighted fields.</p>
+      {general.length ? (
+        <ul>
+          {general.map((e) => (
+            <li>{e.message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,68 @@
+import type { FieldError } from '../../lib/errors'
+import { Field, FormErrors } from '../components/field'
+
+export type TokenRow = { id: string; name: string; tokenPrefix: string; createdAt: Date; lastUsedAt: Date | null }
+
+const day = (d: Date | null) => (d ? <time datetime={d.toISOString()}>{d.toISOString().slice(0, 10)}</time> : 'Never')
+
+// Personal API tokens. A new token's secret is shown here once and never again.
+export function TokensPage({ tokens, created, values = {}, errors = [] }: { tokens: TokenRow[]; created?: { name: string; token: string }; values?: { name?: string }; errors?: FieldError[] }) {
+  return (
+    <>
+      <h1>API tokens</h1>
+      <p class="lead">
+        A token acts as you, with your role, in this workspace. Send it as <code>Authorization: Bearer &lt;token&gt;</code>.
+      </p>
+      {created ? (
+        <div class="card token-reveal" role="status">
+          <p>
+            <strong>{created.name}</strong>: copy this token now. It will not be shown again.
+          </p>
+          <input type="text" readonly value={created.token} aria-label="New API token" class="token-value" />
+        </div>
+      ) : null}
+      <form method="post" action="/settings/tokens" class="card narrow" novalidate>
+        <FormErrors errors={errors} fields={['name']} />
+        <Field name="name" label="Token name" value={values.name} errors={errors} required maxlength={120} hint="What will use it, e.g. “Zapier” or “nightly export”." />
+        <button type="submit">Create token</button>
+      </form>
+      <h2>Your tokens</h2>
+      {tokens.length === 0 ? (
+        <p class="empty">You have no API tokens in this workspace.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Starts with</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr>
+                <td>{t.name}</td>
+                <td>
+                  <code>{t.tokenPrefix}…</code>
+                </td>
+                <td>{day(t.createdAt)}</td>
+                <td>{day(t.lastUsedAt)}</td>
+                <td>
+                  <form method="post" action={`/settings/tokens/${t.id}/revoke`}>
+                    <button type="submit" class="secondary">
+                      Revoke
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}
