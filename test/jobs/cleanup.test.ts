@@ -3,17 +3,16 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import worker from '../../functions/worker'
 import { loginFailures } from '../../src/db/schema'
-import type { Env } from '../../src/env'
 import { CRONS } from '../../src/handlers/jobs/scheduled'
 import { testDb, testEnv } from '../helpers/app'
 import { uniqueEmail } from '../helpers/auth'
+import { capturingQueue } from '../helpers/jobs'
 
 const MINUTE = 60_000
 
 describe('hourly cleanup', () => {
   it('is enqueued by its cron with a key per tick', async () => {
-    const sent: unknown[] = []
-    const jobs = { sendBatch: async (msgs: { body: unknown }[]) => void sent.push(...msgs.map((m) => m.body)) } as unknown as Env['JOBS']
+    const { jobs, sent } = capturingQueue()
     const scheduledTime = Date.UTC(2026, 0, 1, 13, 17)
     const ctx = createExecutionContext()
     worker.scheduled(createScheduledController({ cron: CRONS.cleanup, scheduledTime }), { ...testEnv, JOBS: jobs }, ctx)

@@ -7,6 +7,7 @@ import type { JobMessage } from '../../src/domain/jobs/messages'
 import type { Env } from '../../src/env'
 import { CRONS } from '../../src/handlers/jobs/scheduled'
 import { testDb, testEnv } from '../helpers/app'
+import { capturingQueue } from '../helpers/jobs'
 
 const rowsFor = (key: string) => testDb().select().from(heartbeats).where(eq(heartbeats.key, key))
 
@@ -32,8 +33,7 @@ async function deliver(env: Env, bodies: unknown[], attempts = 1) {
 
 describe('cron → jobs queue', () => {
   it('enqueues one heartbeat per cron tick, keyed by the scheduled time', async () => {
-    const sent: unknown[] = []
-    const jobs = { sendBatch: async (msgs: { body: unknown }[]) => void sent.push(...msgs.map((m) => m.body)) } as unknown as Env['JOBS']
+    const { jobs, sent } = capturingQueue()
     const scheduledTime = Date.UTC(2026, 0, 1, 12, 5)
     const ctx = createExecutionContext()
     worker.scheduled(createScheduledController({ cron: CRONS.heartbeat, scheduledTime }), { ...testEnv, JOBS: jobs }, ctx)
@@ -42,8 +42,7 @@ describe('cron → jobs queue', () => {
   })
 
   it('ignores a cron expression it does not know', async () => {
-    const sent: unknown[] = []
-    const jobs = { sendBatch: async (msgs: { body: unknown }[]) => void sent.push(...msgs) } as unknown as Env['JOBS']
+    const { jobs, sent } = capturingQueue()
     const ctx = createExecutionContext()
     worker.scheduled(createScheduledController({ cron: '0 0 1 1 *', scheduledTime: Date.now() }), { ...testEnv, JOBS: jobs }, ctx)
     await waitOnExecutionContext(ctx)

@@ -1,26 +1,14 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm'
-import type { Role } from '../../domain/access/roles'
 import type { Db } from '../client'
 import { memberships, sessions, tenants, users } from '../schema'
 
 export type SessionInsert = typeof sessions.$inferInsert
 
-export type ActiveSession = {
-  sessionId: string
-  userId: string
-  tenantId: string
-  role: Role
-  userName: string
-  email: string
-  tenantName: string
-  lastSeenAt: Date
-}
-
 export const insertSession = (db: Db, values: SessionInsert) => db.insert(sessions).values(values)
 
 // One round trip: the session, its user, and the membership that gives the role in the active
 // workspace. A revoked, expired, idle or deactivated session simply finds nothing.
-export async function findActiveSession(db: Db, tokenHash: string, idleSince: Date): Promise<ActiveSession | null> {
+export async function findActiveSession(db: Db, tokenHash: string, idleSince: Date) {
   const rows = await db
     .select({
       sessionId: sessions.id,

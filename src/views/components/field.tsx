@@ -38,12 +38,18 @@ export function Field({ name, label, type = 'text', value, errors = [], required
         aria-describedby={describedBy}
       />
       {hint ? <p class="field-hint" id={`${id}-hint`}>{hint}</p> : null}
-      {mine.length ? (
-        <p class="field-error" id={`${id}-error`}>
-          {mine.map((e) => e.message).join(' ')}
-        </p>
-      ) : null}
+      <FieldErrorText id={id} errors={mine} />
     </div>
+  )
+}
+
+// The error line under an input; its id is what the input's aria-describedby points at.
+export function FieldErrorText({ id, errors }: { id: string; errors: FieldError[] }) {
+  if (!errors.length) return null
+  return (
+    <p class="field-error" id={`${id}-error`}>
+      {errors.map((e) => e.message).join(' ')}
+    </p>
   )
 }
 

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../lib/errors'
+import { FieldErrorText } from './field'
 
 export type Option = { value: string; label: string }
 
@@ -16,11 +17,7 @@ export function SelectField({ name, label, options, value, errors = [], required
           </option>
         ))}
       </select>
-      {mine.length ? (
-        <p class="field-error" id={`${id}-error`}>
-          {mine.map((e) => e.message).join(' ')}
-        </p>
-      ) : null}
+      <FieldErrorText id={id} errors={mine} />
     </div>
   )
 }
