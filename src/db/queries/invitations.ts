@@ -41,10 +41,12 @@ export const claimInvitation = (db: Db, tokenHash: string) =>
     .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`)))
     .returning({ tenantId: invitations.tenantId, role: invitations.role })
 
-// Adds (or re-activates, with the invited role) the membership for an invitation claimed by
-// this same batch: accepted_at = now() holds only within the transaction that claimed it.
+// Adds the membership for an invitation claimed by this same batch: accepted_at = now() holds
+// only within the transaction that claimed it. An existing membership is left alone: a second
+// invitation still open from before the person joined must not undo a deactivation or change
+// their role (those are admin actions on the users page).
 export const joinFromInvitation = (db: Db, tokenHash: string, userId: string) =>
   db.execute(sql`
     insert into ${memberships} (tenant_id, user_id, role)
     select i.tenant_id, ${userId}, i.role from ${invitations} i where i.token_hash = ${tokenHash} and i.accepted_at = now()
-    on conflict (tenant_id, user_id) do update set role = excluded.role, deactivated_at = null, updated_at = now()`)
+    on conflict (tenant_id, user_id) do nothing`)

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { FailureCounts } from '../../domain/access/throttle-policy'
 import type { Db } from '../client'
 import { loginFailures } from '../schema'
@@ -24,5 +24,3 @@ export const recordLoginFailure = (db: Db, email: string, ip: string) => db.inse
 
 // A successful sign-in forgives this address's failures for the account.
 export const clearLoginFailures = (db: Db, email: string, ip: string) => db.delete(loginFailures).where(and(eq(loginFailures.email, email), eq(loginFailures.ip, ip)))
-
-export const pruneLoginFailures = (db: Db, before: Date) => db.delete(loginFailures).where(lt(loginFailures.createdAt, before))

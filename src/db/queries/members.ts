@@ -68,7 +68,7 @@ export async function reactivateMember(db: Db, tenantId: string, userId: string)
     .set({ deactivatedAt: null, updatedAt: sql`now()` })
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId), isNotNull(memberships.deactivatedAt)))
     .returning({ userId: memberships.userId })
-  return rows.length ? 'ok' : 'not_found'
+  return outcome(db, tenantId, userId, rows.length === 1, (m) => m.deactivatedAt === null)
 }
 
 export async function isMember(db: Db, tenantId: string, email: string): Promise<boolean> {

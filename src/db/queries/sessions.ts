@@ -40,15 +40,12 @@ export function revokeUserSessions(db: Db, userId: string, exceptSessionId?: str
   return db.update(sessions).set({ revokedAt: sql`now()` }).where(and(...conditions))
 }
 
-// Sessions whose active workspace is this one (deactivation from a workspace).
-export const revokeMembershipSessions = (db: Db, tenantId: string, userId: string) =>
-  db.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-
-export async function countOtherSessions(db: Db, userId: string, sessionId: string): Promise<number> {
+// Other sessions that would still be let in (not revoked, expired or idle past idleSince).
+export async function countOtherSessions(db: Db, userId: string, sessionId: string, idleSince: Date): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), ne(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`), gt(sessions.lastSeenAt, idleSince)))
   return row?.n ?? 0
 }
 

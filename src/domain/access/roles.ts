@@ -8,5 +8,3 @@ export const ROLE_LABELS: Record<Role, string> = {
   rep: 'Sales rep',
   support: 'Support',
 }
-
-export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value)

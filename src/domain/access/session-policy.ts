@@ -10,10 +10,6 @@ export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000
 
 export type SessionTimes = { createdAt: Date; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null }
 
-export function sessionIsLive(s: SessionTimes, now: Date): boolean {
-  return s.revokedAt === null && s.expiresAt > now && now.getTime() - s.lastSeenAt.getTime() < SESSION_IDLE_MS
-}
-
 export function sessionNeedsTouch(s: Pick<SessionTimes, 'lastSeenAt'>, now: Date): boolean {
   return now.getTime() - s.lastSeenAt.getTime() >= SESSION_TOUCH_MS
 }

@@ -27,4 +27,3 @@ export const CleanupMessage = z.strictObject({
 export const JobMessage = z.discriminatedUnion('type', [HeartbeatMessage, SendEmailMessage, CleanupMessage])
 
 export type JobMessage = z.infer<typeof JobMessage>
-export type JobType = JobMessage['type']

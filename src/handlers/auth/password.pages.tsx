@@ -39,10 +39,15 @@ passwordPages.post('/password/forgot', async (c) => {
   return c.redirect('/login?flash=reset-sent', 303)
 })
 
+// The token is in the URL of every reset page (the form, its 422 re-render after the POST, the
+// dead-link page): keep it out of Referer headers sent to anything loaded or linked from them.
+passwordPages.use('/password/reset/*', async (c, next) => {
+  c.header('Referrer-Policy', 'no-referrer')
+  await next()
+})
+
 passwordPages.get('/password/reset/:token', async (c) => {
   const reset = await findUsableReset(c.var.db, await sha256Hex(c.req.param('token')))
-  // The token is in the URL: keep it out of Referer headers sent to anything linked from here.
-  c.header('Referrer-Policy', 'no-referrer')
   if (!reset) {
     c.status(404)
     return c.render(<ResetLinkInvalidPage />, { title: 'Link expired' })

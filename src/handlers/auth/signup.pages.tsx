@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { isCommonPassword } from '../../db/queries/common-passwords'
 import { insertSession } from '../../db/queries/sessions'
 import { insertUser } from '../../db/queries/users'
-import { insertMembership, insertTenant } from '../../db/queries/workspaces'
+import { insertMembership, insertTenant, recordLogin } from '../../db/queries/workspaces'
 import { uniqueViolation } from '../../db/errors'
 import { SignupInput } from '../../domain/access/schemas'
 import type { AppEnv } from '../../env'
@@ -40,6 +40,7 @@ signupPages.post('/signup', async (c) => {
       insertTenant(c.var.db, { id: tenantId, name: input.workspace }),
       insertUser(c.var.db, { id: userId, email: input.email, name: input.name, passwordHash: await hashPassword(input.password) }),
       insertMembership(c.var.db, tenantId, userId, 'admin'),
+      recordLogin(c.var.db, tenantId, userId),
       insertSession(c.var.db, session.row),
     ])
   } catch (err) {

@@ -3,6 +3,7 @@ import { claimInvitation, findOpenInvitation, joinFromInvitation } from '../../d
 import { isCommonPassword } from '../../db/queries/common-passwords'
 import { insertSession, switchSessionTenantQuery } from '../../db/queries/sessions'
 import { findUserByEmail, insertUser } from '../../db/queries/users'
+import { recordLogin } from '../../db/queries/workspaces'
 import { AcceptInvitationInput } from '../../domain/access/schemas'
 import type { AppEnv } from '../../env'
 import { hashPassword } from '../../lib/auth/password'
@@ -72,6 +73,7 @@ invitationPages.post('/invitations/:token', async (c) => {
       claimInvitation(db, tokenHash),
       insertUser(db, { id: userId, email: invitation.email, name: parsed.data.name, passwordHash: await hashPassword(parsed.data.password) }),
       joinFromInvitation(db, tokenHash, userId),
+      recordLogin(db, invitation.tenantId, userId),
       insertSession(db, session.row),
     ])
   } catch (err) {

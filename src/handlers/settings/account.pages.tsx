@@ -3,6 +3,7 @@ import { isCommonPassword } from '../../db/queries/common-passwords'
 import { countOtherSessions, revokeUserSessions } from '../../db/queries/sessions'
 import { findUserById, setPasswordHash } from '../../db/queries/users'
 import { ChangePasswordInput } from '../../domain/access/schemas'
+import { SESSION_IDLE_MS } from '../../domain/access/session-policy'
 import type { AuthedEnv } from '../../env'
 import { hashPassword, verifyPassword } from '../../lib/auth/password'
 import { AppError, type FieldError } from '../../lib/errors'
@@ -16,6 +17,7 @@ accountPages.use('/settings/account', requireUser)
 accountPages.use('/settings/account/*', requireUser)
 
 const TITLE = 'Your account'
+const idleSince = () => new Date(Date.now() - SESSION_IDLE_MS)
 
 function sessionIdOf(c: { var: AuthedEnv['Variables'] }): string {
   if (!c.var.auth.sessionId) throw new AppError('FORBIDDEN', 'Manage your account from the web app.')
@@ -23,7 +25,7 @@ function sessionIdOf(c: { var: AuthedEnv['Variables'] }): string {
 }
 
 accountPages.get('/settings/account', async (c) => {
-  const others = await countOtherSessions(c.var.db, c.var.userId, sessionIdOf(c))
+  const others = await countOtherSessions(c.var.db, c.var.userId, sessionIdOf(c), idleSince())
   return c.render(<AccountPage name={c.var.auth.userName} email={c.var.auth.email} otherSessions={others} passwordChanged={c.req.query('changed') === '1'} />, { title: TITLE })
 })
 
@@ -39,7 +41,7 @@ accountPages.post('/settings/account/password', async (c) => {
   else if (await isCommonPassword(db, parsed.data.password)) errors = [{ path: 'password', message: 'This password is too common. Choose one that is harder to guess.' }]
   if (!parsed.success || errors.length) {
     c.status(422)
-    const others = await countOtherSessions(db, c.var.userId, sessionId)
+    const others = await countOtherSessions(db, c.var.userId, sessionId, idleSince())
     return c.render(<AccountPage name={user.name} email={user.email} otherSessions={others} errors={errors} />, { title: TITLE })
   }
   await setPasswordHash(db, user.id, await hashPassword(parsed.data.password), true)
