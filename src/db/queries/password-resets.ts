@@ -15,6 +15,10 @@ export async function findUsableReset(db: Db, tokenHash: string) {
   return rows[0] ?? null
 }
 
+// A new password makes every other outstanding reset link for the person useless.
+export const expireUserResets = (db: Db, userId: string) =>
+  db.update(passwordResets).set({ usedAt: sql`now()` }).where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)))
+
 // Single use, enforced by one conditional UPDATE: of two simultaneous submissions exactly one
 // gets the row back.
 export async function consumeReset(db: Db, tokenHash: string): Promise<{ userId: string } | null> {

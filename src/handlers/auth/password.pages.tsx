@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { isCommonPassword } from '../../db/queries/common-passwords'
-import { consumeReset, findUsableReset, insertPasswordReset } from '../../db/queries/password-resets'
+import { consumeReset, expireUserResets, findUsableReset, insertPasswordReset } from '../../db/queries/password-resets'
 import { revokeUserSessions } from '../../db/queries/sessions'
 import { findUserByEmail, setPasswordHash } from '../../db/queries/users'
 import { ForgotPasswordInput, ResetPasswordInput } from '../../domain/access/schemas'
@@ -76,6 +76,6 @@ passwordPages.post('/password/reset/:token', async (c) => {
     return c.render(<ResetLinkInvalidPage />, { title: 'Link expired' })
   }
   const db = c.var.db
-  await db.batch([setPasswordHash(db, claimed.userId, await hashPassword(parsed.data.password), true), revokeUserSessions(db, claimed.userId)])
+  await db.batch([setPasswordHash(db, claimed.userId, await hashPassword(parsed.data.password), true), revokeUserSessions(db, claimed.userId), expireUserResets(db, claimed.userId)])
   return c.redirect('/login?flash=password-reset', 303)
 })

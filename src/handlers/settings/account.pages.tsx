@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { isCommonPassword } from '../../db/queries/common-passwords'
+import { expireUserResets } from '../../db/queries/password-resets'
 import { countOtherSessions, revokeUserSessions } from '../../db/queries/sessions'
 import { findUserById, setPasswordHash } from '../../db/queries/users'
 import { ChangePasswordInput } from '../../domain/access/schemas'
@@ -44,7 +45,7 @@ accountPages.post('/settings/account/password', async (c) => {
     const others = await countOtherSessions(db, c.var.userId, sessionId, idleSince())
     return c.render(<AccountPage name={user.name} email={user.email} otherSessions={others} errors={errors} />, { title: TITLE })
   }
-  await setPasswordHash(db, user.id, await hashPassword(parsed.data.password), true)
+  await db.batch([setPasswordHash(db, user.id, await hashPassword(parsed.data.password), true), expireUserResets(db, user.id)])
   return c.redirect('/settings/account?changed=1', 303)
 })
 
