@@ -1,3 +1,4 @@
+export { activityEvents } from './activity-events'
 export { apiTokens } from './api-tokens'
 export { commonPasswords } from './common-passwords'
 export { heartbeats } from './heartbeats'
