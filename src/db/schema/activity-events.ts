@@ -2,9 +2,8 @@ import { sql } from 'drizzle-orm'
 import { check, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { ENTITY_TYPES, EVENT_TYPES } from '../../domain/timeline/entities'
 import { newId } from '../../lib/ids'
+import { sqlLiteralList } from './check-lists'
 import { tenants } from './tenants'
-
-const list = (values: readonly string[]) => sql.raw(`(${values.map((v) => `'${v}'`).join(', ')})`)
 
 // The append-only timeline of every record. A trigger (migration 0005) rejects UPDATE, DELETE
 // and TRUNCATE, so history cannot be rewritten. Each event is written in the same db.batch as
@@ -27,7 +26,7 @@ export const activityEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('activity_events_entity_idx').on(t.tenantId, t.entityType, t.entityId, t.occurredAt.desc(), t.id.desc()),
-    check('activity_events_entity_type_valid', sql`${t.entityType} in ${list(ENTITY_TYPES)}`),
-    check('activity_events_event_type_valid', sql`${t.eventType} in ${list(EVENT_TYPES)}`),
+    check('activity_events_entity_type_valid', sql`${t.entityType} in ${sqlLiteralList(ENTITY_TYPES)}`),
+    check('activity_events_event_type_valid', sql`${t.eventType} in ${sqlLiteralList(EVENT_TYPES)}`),
   ],
 )

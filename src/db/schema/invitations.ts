@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { check, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { newId } from '../../lib/ids'
-import { ROLE_SQL_LIST } from './role-check'
+import { ROLE_SQL_LIST } from './check-lists'
 import { ROLES } from '../../domain/access/roles'
 import { createdAt, timestamptz } from './columns'
 import { memberships } from './memberships'

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
-import { ROLE_SQL_LIST } from './role-check'
+import { ROLE_SQL_LIST } from './check-lists'
 import { ROLES } from '../../domain/access/roles'
 import { createdAt, timestamptz, updatedAt } from './columns'
 import { tenants } from './tenants'
