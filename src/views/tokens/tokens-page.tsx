@@ -1,9 +1,9 @@
 import type { FieldError } from '../../lib/errors'
+import { ActionButton } from '../components/action-button'
+import { DateTime } from '../components/date-time'
 import { Field, FormErrors } from '../components/field'
 
 export type TokenRow = { id: string; name: string; tokenPrefix: string; createdAt: Date; lastUsedAt: Date | null }
-
-const day = (d: Date | null) => (d ? <time datetime={d.toISOString()}>{d.toISOString().slice(0, 10)}</time> : 'Never')
 
 // Personal API tokens. A new token's secret is shown here once and never again.
 export function TokensPage({ tokens, created, values = {}, errors = [] }: { tokens: TokenRow[]; created?: { name: string; token: string }; values?: { name?: string }; errors?: FieldError[] }) {
@@ -49,14 +49,14 @@ export function TokensPage({ tokens, created, values = {}, errors = [] }: { toke
                 <td>
                   <code>{t.tokenPrefix}…</code>
                 </td>
-                <td>{day(t.createdAt)}</td>
-                <td>{day(t.lastUsedAt)}</td>
                 <td>
-                  <form method="post" action={`/settings/tokens/${t.id}/revoke`}>
-                    <button type="submit" class="secondary">
-                      Revoke
-                    </button>
-                  </form>
+                  <DateTime value={t.createdAt} precision="day" />
+                </td>
+                <td>
+                  <DateTime value={t.lastUsedAt} precision="day" />
+                </td>
+                <td>
+                  <ActionButton action={`/settings/tokens/${t.id}/revoke`} label="Revoke" />
                 </td>
               </tr>
             ))}

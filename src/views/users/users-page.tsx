@@ -1,6 +1,8 @@
 import type { Member } from '../../db/queries/members'
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/access/roles'
 import type { FieldError } from '../../lib/errors'
+import { ActionButton } from '../components/action-button'
+import { DateTime } from '../components/date-time'
 import { Field, FormErrors } from '../components/field'
 import { SelectField } from '../components/select-field'
 
@@ -15,8 +17,6 @@ export type UsersPageProps = {
   invite?: { values: { email?: string; role?: string }; errors: FieldError[] }
   sentTo?: string
 }
-
-const when = (d: Date | null) => (d ? <time datetime={d.toISOString()}>{d.toISOString().slice(0, 16).replace('T', ' ')} UTC</time> : 'Never')
 
 export function UsersPage({ members, invitations, currentUserId, invite, sentTo }: UsersPageProps) {
   return (
@@ -47,13 +47,11 @@ export function UsersPage({ members, invitations, currentUserId, invite, sentTo 
                   <button type="submit" class="secondary">Change</button>
                 </form>
               </td>
-              <td>{when(m.lastLoginAt)}</td>
               <td>
-                <form method="post" action={`/settings/users/${m.userId}/${m.deactivatedAt ? 'reactivate' : 'deactivate'}`}>
-                  <button type="submit" class="secondary">
-                    {m.deactivatedAt ? 'Reactivate' : 'Deactivate'}
-                  </button>
-                </form>
+                <DateTime value={m.lastLoginAt} />
+              </td>
+              <td>
+                <ActionButton action={`/settings/users/${m.userId}/${m.deactivatedAt ? 'reactivate' : 'deactivate'}`} label={m.deactivatedAt ? 'Reactivate' : 'Deactivate'} />
               </td>
             </tr>
           ))}
@@ -75,10 +73,8 @@ export function UsersPage({ members, invitations, currentUserId, invite, sentTo 
         <ul class="plain-list">
           {invitations.map((i) => (
             <li>
-              {i.email} as {ROLE_LABELS[i.role]}, expires {when(i.expiresAt)}
-              <form method="post" action={`/settings/users/invitations/${i.id}/revoke`} class="inline-form">
-                <button type="submit" class="link-button">Revoke</button>
-              </form>
+              {i.email} as {ROLE_LABELS[i.role]}, expires <DateTime value={i.expiresAt} />
+              <ActionButton action={`/settings/users/invitations/${i.id}/revoke`} label="Revoke" variant="link-button" inline />
             </li>
           ))}
         </ul>
