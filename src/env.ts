@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { Db } from './db/client'
 import type { Role } from './domain/access/roles'
+import type { RecordVisibility } from './domain/records/vocab'
 import type { JobMessage } from './domain/jobs/messages'
 
 // The worker's bindings, exactly as wrangler.toml (and, in tests, vitest.config.ts) declares them.
@@ -35,6 +36,9 @@ export type AuthContext = {
   userName: string
   email: string
   tenantName: string
+  // The workspace's record visibility setting, loaded with the session so that list queries
+  // need no extra round trip to scope a rep to their own records.
+  recordVisibility: RecordVisibility
   sessionId: string | null
   tokenId: string | null
 }

@@ -18,6 +18,7 @@ export async function findActiveSession(db: Db, tokenHash: string, idleSince: Da
       userName: users.name,
       email: users.email,
       tenantName: tenants.name,
+      recordVisibility: tenants.recordVisibility,
       lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)

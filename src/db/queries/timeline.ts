@@ -1,7 +1,9 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm'
+import { and, desc, eq, getTableColumns, lt, or, sql } from 'drizzle-orm'
 import type { EntityType, EventType } from '../../domain/timeline/entities'
 import type { Db } from '../client'
-import { activityEvents } from '../schema'
+import { decodeCursor, encodeCursor } from '../../lib/cursor'
+import { AppError } from '../../lib/errors'
+import { activityEvents, users } from '../schema'
 
 export type NewEvent = { entityType: EntityType; entityId: string; eventType: EventType; actorUserId: string | null; payload?: Record<string, unknown> }
 
@@ -15,7 +17,7 @@ export type TimelineCursor = { occurredAt: Date; id: string }
 export async function listTimeline(db: Db, tenantId: string, entityType: EntityType, entityId: string, opts: { limit: number; before?: TimelineCursor }) {
   const { before } = opts
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(activityEvents), actorName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${activityEvents.actorUserId})` })
     .from(activityEvents)
     .where(
       and(
@@ -30,4 +32,20 @@ export async function listTimeline(db: Db, tenantId: string, entityType: EntityT
   const page = rows.slice(0, opts.limit)
   const last = page[page.length - 1]
   return { events: page, next: rows.length > opts.limit && last ? { occurredAt: last.occurredAt, id: last.id } : null }
+}
+
+// A page of a record's history for the API and the detail page: the cursor is opaque, and each
+// event carries its actor's name.
+export async function timelinePage(db: Db, tenantId: string, entityType: EntityType, entityId: string, opts: { limit: number; cursor?: string }) {
+  let before: TimelineCursor | undefined
+  if (opts.cursor) {
+    const [at, id] = decodeCursor(opts.cursor)
+    if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new AppError('BAD_REQUEST', 'The cursor is not valid; start again from the first page.')
+    before = { occurredAt: new Date(at), id }
+  }
+  const { events, next } = await listTimeline(db, tenantId, entityType, entityId, { limit: opts.limit, before })
+  return {
+    events,
+    nextCursor: next ? encodeCursor([next.occurredAt.toISOString(), next.id]) : null,
+  }
 }

@@ -1,11 +1,23 @@
-import { pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { check, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { RECORD_VISIBILITY, type RecordVisibility } from '../../domain/records/vocab'
 import { newId } from '../../lib/ids'
+import { sqlLiteralList } from './check-lists'
 import { createdAt, updatedAt } from './columns'
 
 // A workspace. Every other table carries tenant_id and references this one.
-export const tenants = pgTable('tenants', {
-  id: uuid().primaryKey().$defaultFn(newId),
-  name: text().notNull(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-})
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: uuid().primaryKey().$defaultFn(newId),
+    name: text().notNull(),
+    // Whether reps see all records or only their own; loaded with the session on every request.
+    recordVisibility: text().$type<RecordVisibility>().notNull().default('all'),
+    // Used to read phone numbers typed without a country code, and for new deals.
+    defaultCountry: text().notNull().default('US'),
+    defaultCurrency: text().notNull().default('USD'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('tenants_record_visibility_valid', sql`${t.recordVisibility} in ${sqlLiteralList(RECORD_VISIBILITY)}`)],
+)

@@ -1,3 +1,4 @@
+import { accountsApi } from '../accounts/accounts.api'
 import { apiAuth, requireJson } from '../middleware/api-auth'
 import { tokensApi } from '../tokens/tokens.api'
 import { meApi } from './me.api'
@@ -16,5 +17,6 @@ export function createApi() {
   api.use('*', requireJson, apiAuth)
   api.route('/', meApi)
   api.route('/', tokensApi)
+  api.route('/', accountsApi)
   return api
 }

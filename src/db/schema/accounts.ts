@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm'
+import { check, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { ACCOUNT_STATUSES, type AccountStatus } from '../../domain/records/vocab'
+import { newId } from '../../lib/ids'
+import { sqlLiteralList } from './check-lists'
+import { customColumn, recordColumns, msTimestamp } from './columns'
+import { memberKey } from './keys'
+import { tenants } from './tenants'
+
+// Organisations: the companies we sell to and support.
+export const accounts = pgTable(
+  'accounts',
+  {
+    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    id: uuid().notNull().$defaultFn(newId),
+    name: text().notNull(),
+    // Lower-case hostname without www., so "https://www.Acme.com/x" and "acme.com" match.
+    domain: text(),
+    industry: text(),
+    size: text(),
+    website: text(),
+    address: text(),
+    ownerId: uuid(),
+    status: text().$type<AccountStatus>().notNull().default('prospect'),
+    lastContactedAt: msTimestamp(),
+    custom: customColumn(),
+    ...recordColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    memberKey('accounts_owner_fk', t.tenantId, t.ownerId),
+    memberKey('accounts_created_by_fk', t.tenantId, t.createdBy),
+    check('accounts_status_valid', sql`${t.status} in ${sqlLiteralList(ACCOUNT_STATUSES)}`),
+    check('accounts_domain_normalised', sql`${t.domain} = lower(${t.domain})`),
+    index('accounts_owner_status_idx').on(t.tenantId, t.ownerId, t.status, t.createdAt),
+    index('accounts_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
+    index('accounts_name_idx').on(t.tenantId, t.name, t.id),
+    index('accounts_last_contacted_idx').on(t.tenantId, t.lastContactedAt, t.id),
+    index('accounts_domain_idx').on(t.tenantId, t.domain),
+  ],
+)

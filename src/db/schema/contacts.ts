@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm'
+import { check, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { CONTACT_STATUSES, type ContactStatus } from '../../domain/records/vocab'
+import { newId } from '../../lib/ids'
+import { accounts } from './accounts'
+import { sqlLiteralList } from './check-lists'
+import { customColumn, recordColumns, msTimestamp } from './columns'
+import { memberKey, recordKey } from './keys'
+import { tenants } from './tenants'
+
+// People at accounts. Email and phone are kept as typed and, normalised, in their own indexed
+// columns, which is what search and dedupe match on.
+export const contacts = pgTable(
+  'contacts',
+  {
+    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    id: uuid().notNull().$defaultFn(newId),
+    firstName: text(),
+    lastName: text(),
+    email: text(),
+    emailNormalized: text(),
+    phone: text(),
+    phoneE164: text(),
+    phoneDigits: text(),
+    title: text(),
+    accountId: uuid(),
+    ownerId: uuid(),
+    status: text().$type<ContactStatus>().notNull().default('prospect'),
+    lastContactedAt: msTimestamp(),
+    custom: customColumn(),
+    ...recordColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    recordKey('contacts_account_fk', t.tenantId, t.accountId, accounts),
+    memberKey('contacts_owner_fk', t.tenantId, t.ownerId),
+    memberKey('contacts_created_by_fk', t.tenantId, t.createdBy),
+    check('contacts_status_valid', sql`${t.status} in ${sqlLiteralList(CONTACT_STATUSES)}`),
+    check('contacts_email_normalised', sql`${t.emailNormalized} = lower(btrim(${t.emailNormalized}))`),
+    index('contacts_owner_status_idx').on(t.tenantId, t.ownerId, t.status, t.createdAt),
+    index('contacts_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
+    index('contacts_name_idx').on(t.tenantId, t.lastName, t.firstName, t.id),
+    index('contacts_last_contacted_idx').on(t.tenantId, t.lastContactedAt, t.id),
+    index('contacts_account_idx').on(t.tenantId, t.accountId),
+    index('contacts_email_idx').on(t.tenantId, t.emailNormalized),
+    index('contacts_phone_idx').on(t.tenantId, t.phoneDigits),
+  ],
+)

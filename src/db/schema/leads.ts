@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { LEAD_STATUSES, type LeadStatus } from '../../domain/records/vocab'
+import { newId } from '../../lib/ids'
+import { accounts } from './accounts'
+import { sqlLiteralList } from './check-lists'
+import { customColumn, recordColumns, msTimestamp } from './columns'
+import { contacts } from './contacts'
+import { memberKey, recordKey } from './keys'
+import { opportunities } from './opportunities'
+import { tenants } from './tenants'
+
+// People and companies before qualification. Conversion links a lead to the contact, account and
+// (optionally) opportunity it became, and marks it converted.
+export const leads = pgTable(
+  'leads',
+  {
+    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    id: uuid().notNull().$defaultFn(newId),
+    firstName: text(),
+    lastName: text(),
+    email: text(),
+    emailNormalized: text(),
+    phone: text(),
+    phoneE164: text(),
+    phoneDigits: text(),
+    title: text(),
+    companyName: text(),
+    companyDomain: text(),
+    website: text(),
+    source: text(),
+    utmSource: text(),
+    utmMedium: text(),
+    utmCampaign: text(),
+    utmTerm: text(),
+    utmContent: text(),
+    status: text().$type<LeadStatus>().notNull().default('new'),
+    score: integer().notNull().default(0),
+    ownerId: uuid(),
+    lastContactedAt: msTimestamp(),
+    convertedAt: msTimestamp(),
+    convertedContactId: uuid(),
+    convertedAccountId: uuid(),
+    convertedOpportunityId: uuid(),
+    custom: customColumn(),
+    ...recordColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    memberKey('leads_owner_fk', t.tenantId, t.ownerId),
+    memberKey('leads_created_by_fk', t.tenantId, t.createdBy),
+    recordKey('leads_converted_contact_fk', t.tenantId, t.convertedContactId, contacts),
+    recordKey('leads_converted_account_fk', t.tenantId, t.convertedAccountId, accounts),
+    recordKey('leads_converted_opportunity_fk', t.tenantId, t.convertedOpportunityId, opportunities),
+    check('leads_status_valid', sql`${t.status} in ${sqlLiteralList(LEAD_STATUSES)}`),
+    check('leads_email_normalised', sql`${t.emailNormalized} = lower(btrim(${t.emailNormalized}))`),
+    // A converted lead always says what it became.
+    check('leads_converted_complete', sql`(${t.status} = 'converted') = (${t.convertedAt} is not null and ${t.convertedContactId} is not null)`),
+    // "My open leads by status": the rep's daily list.
+    index('leads_owner_status_idx').on(t.tenantId, t.ownerId, t.status, t.createdAt).where(sql`${t.archivedAt} is null`),
+    index('leads_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
+    index('leads_name_idx').on(t.tenantId, t.lastName, t.firstName, t.id),
+    index('leads_last_contacted_idx').on(t.tenantId, t.lastContactedAt, t.id),
+    index('leads_email_idx').on(t.tenantId, t.emailNormalized),
+    index('leads_phone_idx').on(t.tenantId, t.phoneDigits),
+  ],
+)

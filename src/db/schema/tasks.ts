@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm'
+import { check, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { TASK_TYPES, type TaskType } from '../../domain/records/vocab'
+import { newId } from '../../lib/ids'
+import { sqlLiteralList } from './check-lists'
+import { recordColumns, msTimestamp } from './columns'
+import { memberKey } from './keys'
+import { relatedColumns, relatedConstraints } from './related'
+import { tenants } from './tenants'
+
+// Follow-ups, optionally about one record. remind_at drives the reminder emails (the reminders
+// job claims due rows by setting reminder_sent_at).
+export const tasks = pgTable(
+  'tasks',
+  {
+    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    id: uuid().notNull().$defaultFn(newId),
+    title: text().notNull(),
+    type: text().$type<TaskType>().notNull().default('todo'),
+    description: text(),
+    dueAt: msTimestamp(),
+    remindAt: msTimestamp(),
+    reminderSentAt: msTimestamp(),
+    assigneeId: uuid(),
+    ...relatedColumns(),
+    completedAt: msTimestamp(),
+    completedBy: uuid(),
+    ...recordColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    memberKey('tasks_assignee_fk', t.tenantId, t.assigneeId),
+    memberKey('tasks_completed_by_fk', t.tenantId, t.completedBy),
+    memberKey('tasks_created_by_fk', t.tenantId, t.createdBy),
+    ...relatedConstraints('tasks', t, { required: false, sortColumn: t.dueAt }),
+    check('tasks_type_valid', sql`${t.type} in ${sqlLiteralList(TASK_TYPES)}`),
+    check('tasks_completion_complete', sql`(${t.completedAt} is null) = (${t.completedBy} is null)`),
+    // "My open tasks by due date": the My work page.
+    index('tasks_assignee_due_idx').on(t.tenantId, t.assigneeId, t.dueAt, t.id).where(sql`${t.completedAt} is null and ${t.archivedAt} is null`),
+    index('tasks_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
+    // Reminders due and not yet sent, for the cron sweep.
+    index('tasks_remind_due_idx').on(t.remindAt).where(sql`${t.reminderSentAt} is null and ${t.completedAt} is null and ${t.archivedAt} is null`),
+  ],
+)

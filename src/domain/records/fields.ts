@@ -1,0 +1,31 @@
+import * as z from 'zod'
+import { TAG_COLOURS } from './vocab'
+
+// Building blocks for record schemas shared by HTML forms and the JSON API. A form sends "" for
+// an empty input; JSON sends null to clear a field. Both mean "no value".
+const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v)
+
+export const optionalText = (max = 200) => z.preprocess(blankToNull, z.string().trim().max(max).nullable()).optional()
+
+export const requiredText = (label: string, max = 200) => z.string({ error: `${label} is required.` }).trim().min(1, `${label} is required.`).max(max, `${label} is at most ${max} characters.`)
+
+export const optionalEmail = () => z.preprocess(blankToNull, z.email('Enter an email address like name@example.com.').trim().max(254).nullable()).optional()
+
+export const optionalId = (what: string) => z.preprocess(blankToNull, z.uuid(`Choose a valid ${what}.`).nullable()).optional()
+
+export const optionalUrl = () =>
+  z.preprocess(blankToNull, z.url({ protocol: /^https?$/, error: 'Enter a web address starting with http:// or https://.' }).max(500).nullable()).optional()
+
+// YYYY-MM-DD, as <input type="date"> sends it.
+export const optionalDate = () => z.preprocess(blankToNull, z.iso.date('Enter a date as YYYY-MM-DD.').nullable()).optional()
+
+// An instant. JSON clients send ISO 8601 with an offset; <input type="datetime-local"> sends a
+// local time without one, which the form layer converts before validation.
+export const optionalInstant = () => z.preprocess(blankToNull, z.iso.datetime({ offset: true, error: 'Enter a date and time.' }).nullable()).optional()
+
+export const TagName = z.string().trim().min(1).max(40)
+export const tagsField = () => z.array(TagName).max(20, 'At most 20 tags.').optional()
+
+export const customField = () => z.record(z.string().max(64), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])).optional()
+
+export const TagColour = z.enum(TAG_COLOURS)
