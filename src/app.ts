@@ -2,6 +2,8 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createDb } from './db/client'
 import type { AppEnv } from './env'
+import { accountsActions } from './handlers/accounts/accounts.actions'
+import { accountsPages } from './handlers/accounts/accounts.pages'
 import { createApi } from './handlers/api/api'
 import { loginPages } from './handlers/auth/login.pages'
 import { passwordPages } from './handlers/auth/password.pages'
@@ -50,6 +52,9 @@ export function createApp() {
   app.route('/', usersPages)
   app.route('/', invitationPages)
   app.route('/', tokensPages)
+  // Actions first: their fixed paths (/accounts/bulk) must win over the pages' /:id routes.
+  app.route('/', accountsActions)
+  app.route('/', accountsPages)
   app.route('/api/v1', createApi())
 
   app.notFound((c) => renderError(new AppError('NOT_FOUND', 'There is nothing at this address.'), c))

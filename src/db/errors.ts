@@ -15,3 +15,10 @@ export function uniqueViolation(err: unknown): string | null {
   const e = pgError(err)
   return e?.code === '23505' ? (e.constraint ?? '') : null
 }
+
+// The violated foreign key's name, or null when the error is something else. Composite keys
+// (tenant_id, x_id) make a link to another workspace's row fail this way.
+export function foreignKeyViolation(err: unknown): string | null {
+  const e = pgError(err)
+  return e?.code === '23503' ? (e.constraint ?? '') : null
+}

@@ -21,6 +21,7 @@ type NavItem = { href: string; label: string; show?: (auth: AuthContext) => bool
 // refuses it; hiding is only courtesy).
 const NAV: NavItem[] = [
   { href: '/', label: 'Home' },
+  { href: '/accounts', label: 'Accounts' },
   { href: '/settings/users', label: 'Users', show: (a) => can(a.role, 'users.manage') },
   { href: '/settings/tokens', label: 'API tokens', show: (a) => can(a.role, 'tokens.own') },
 ]
@@ -63,7 +64,7 @@ export function Layout({ title, auth, path, children }: PageProps & { auth: Auth
                 <ul>
                   {NAV.filter((item) => !item.show || item.show(auth)).map((item) => (
                     <li>
-                      <a href={item.href} aria-current={path === item.href ? 'page' : undefined}>
+                      <a href={item.href} aria-current={path === item.href || (item.href !== '/' && path.startsWith(`${item.href}/`)) ? 'page' : undefined}>
                         {item.label}
                       </a>
                     </li>

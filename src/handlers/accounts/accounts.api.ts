@@ -12,7 +12,7 @@ export const accountsApi = apiRouter()
 guardRecords(accountsApi, '/accounts')
 
 const AccountListQuery = listQuery(ACCOUNT_SORTS, ACCOUNT_STATUSES)
-const Account = AccountJson.openapi('Account')
+const Account = AccountJson
 const json = { 'application/json': { schema: Account } }
 
 export const accountJson = (a: AccountRow) => ({

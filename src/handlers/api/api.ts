@@ -1,5 +1,11 @@
 import { accountsApi } from '../accounts/accounts.api'
+import { activitiesApi } from '../activities/activities.api'
+import { contactsApi } from '../contacts/contacts.api'
 import { apiAuth, requireJson } from '../middleware/api-auth'
+import { notesApi } from '../notes/notes.api'
+import { opportunitiesApi } from '../opportunities/opportunities.api'
+import { pipelinesApi } from '../opportunities/pipelines.api'
+import { tasksApi } from '../tasks/tasks.api'
 import { tokensApi } from '../tokens/tokens.api'
 import { meApi } from './me.api'
 import { apiRouter } from './openapi'
@@ -18,5 +24,11 @@ export function createApi() {
   api.route('/', meApi)
   api.route('/', tokensApi)
   api.route('/', accountsApi)
+  api.route('/', contactsApi)
+  api.route('/', tasksApi)
+  api.route('/', notesApi)
+  api.route('/', activitiesApi)
+  api.route('/', opportunitiesApi)
+  api.route('/', pipelinesApi)
   return api
 }

@@ -1,0 +1,34 @@
+import { ACCOUNT_SIZES, ACCOUNT_STATUSES } from '../../domain/records/vocab'
+import type { FieldError } from '../../lib/errors'
+import { Field, FormErrors } from '../components/field'
+import { SelectField } from '../components/select-field'
+import { labelOf } from '../records/labels'
+
+export type AccountFormValues = Record<string, string>
+
+const FIELDS = ['name', 'domain', 'website', 'industry', 'size', 'status', 'ownerId', 'address', 'tags']
+
+// The one account form, for new and edit alike. Field names are the AccountInput schema's keys,
+// so the same parser serves this form and the JSON API.
+export function AccountForm({ action, values, errors, members, canAssign, submitLabel, cancelHref }: { action: string; values: AccountFormValues; errors: FieldError[]; members: { id: string; name: string }[]; canAssign: boolean; submitLabel: string; cancelHref: string }) {
+  return (
+    <form method="post" action={action} class="card" novalidate>
+      <FormErrors errors={errors} fields={FIELDS} />
+      <div class="form-grid">
+        <Field name="name" label="Name" value={values.name} errors={errors} required autofocus maxlength={200} />
+        <Field name="domain" label="Domain" value={values.domain} errors={errors} hint="acme.com — filled from the website when left empty." />
+        <Field name="website" label="Website" type="url" value={values.website} errors={errors} />
+        <Field name="industry" label="Industry" value={values.industry} errors={errors} maxlength={100} />
+        <SelectField name="size" label="Size" value={values.size} errors={errors} options={[{ value: '', label: '—' }, ...ACCOUNT_SIZES.map((s) => ({ value: s, label: `${s} people` }))]} />
+        <SelectField name="status" label="Status" value={values.status ?? 'prospect'} errors={errors} options={ACCOUNT_STATUSES.map((s) => ({ value: s, label: labelOf(s) }))} />
+        {canAssign ? <SelectField name="ownerId" label="Owner" value={values.ownerId} errors={errors} options={[{ value: '', label: 'Nobody' }, ...members.map((m) => ({ value: m.id, label: m.name }))]} /> : null}
+        <Field name="address" label="Address" value={values.address} errors={errors} maxlength={500} />
+        <Field name="tags" label="Tags" value={values.tags} errors={errors} hint="Comma-separated, e.g. VIP, EMEA." />
+      </div>
+      <div class="form-actions">
+        <button type="submit">{submitLabel}</button>
+        <a href={cancelHref}>Cancel</a>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,7 @@
+// Display labels for vocabulary values: "left_voicemail" → "Left voicemail".
+export const labelOf = (value: string): string => {
+  const words = value.replace(/[_-]+/g, ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+export const optionsOf = (values: readonly string[]) => values.map((v) => ({ value: v, label: labelOf(v) }))

@@ -1,0 +1,54 @@
+import type { ListFilters } from '../../domain/records/list-query'
+import type { Option } from '../components/select-field'
+
+export type FilterOptions = {
+  members: { id: string; name: string }[]
+  tags: { id: string; name: string }[]
+  statuses: Option[]
+  sorts: Option[]
+  showOwner: boolean
+  contacted: boolean
+}
+
+// The filter bar of every record list: a plain GET form, so the URL holds the filters and a list
+// can be bookmarked. htmx swaps just the results and pushes the URL; without JS it reloads.
+export function ListFiltersBar({ action, filters, options }: { action: string; filters: ListFilters; options: FilterOptions }) {
+  const sel = (name: string, label: string, value: string | undefined, opts: Option[], any = 'Any') => (
+    <label class="filter">
+      {label}
+      <select name={name}>
+        <option value="">{any}</option>
+        {opts.map((o) => (
+          <option value={o.value} selected={o.value === value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+  const day = (name: keyof ListFilters, label: string) => (
+    <label class="filter">
+      {label}
+      <input type="date" name={name} value={String(filters[name] ?? '')} />
+    </label>
+  )
+  return (
+    <form class="filters" method="get" action={action} role="search" hx-get={action} hx-target="#record-list" hx-swap="outerHTML" hx-push-url="true" hx-trigger="change, submit">
+      {options.showOwner ? sel('owner', 'Owner', filters.owner, [{ value: 'me', label: 'Me' }, { value: 'none', label: 'Nobody' }, ...options.members.map((m) => ({ value: m.id, label: m.name }))]) : null}
+      {sel('status', 'Status', filters.status, options.statuses)}
+      {options.tags.length ? sel('tag', 'Tag', filters.tag, options.tags.map((t) => ({ value: t.id, label: t.name }))) : null}
+      {day('createdFrom', 'Created from')}
+      {day('createdTo', 'Created to')}
+      {options.contacted ? day('contactedFrom', 'Contacted from') : null}
+      {options.contacted ? day('contactedTo', 'Contacted to') : null}
+      {sel('sort', 'Sort by', filters.sort, options.sorts, 'Default')}
+      {sel('dir', 'Order', filters.dir, [{ value: 'asc', label: 'Ascending' }, { value: 'desc', label: 'Descending' }], 'Default')}
+      <button type="submit" class="secondary">
+        Apply
+      </button>
+      <a href={action} class="filter-reset">
+        Clear
+      </a>
+    </form>
+  )
+}
