@@ -5,6 +5,8 @@ import type { AppEnv } from './env'
 import { accountsActions } from './handlers/accounts/accounts.actions'
 import { accountsPages } from './handlers/accounts/accounts.pages'
 import { createApi } from './handlers/api/api'
+import { contactsActions } from './handlers/contacts/contacts.actions'
+import { contactsPages } from './handlers/contacts/contacts.pages'
 import { loginPages } from './handlers/auth/login.pages'
 import { passwordPages } from './handlers/auth/password.pages'
 import { signupPages } from './handlers/auth/signup.pages'
@@ -15,6 +17,7 @@ import { invitationPages } from './handlers/invitations/invitations.pages'
 import { csrfProtection } from './handlers/middleware/csrf'
 import { loadSession } from './handlers/middleware/session'
 import { accountPages } from './handlers/settings/account.pages'
+import { workspaceSettingsPages } from './handlers/settings/workspace-settings.pages'
 import { tokensPages } from './handlers/tokens/tokens.pages'
 import { usersPages } from './handlers/users/users.pages'
 import { workspacePages } from './handlers/workspaces/workspaces.pages'
@@ -50,11 +53,14 @@ export function createApp() {
   app.route('/', workspacePages)
   app.route('/', accountPages)
   app.route('/', usersPages)
+  app.route('/', workspaceSettingsPages)
   app.route('/', invitationPages)
   app.route('/', tokensPages)
   // Actions first: their fixed paths (/accounts/bulk) must win over the pages' /:id routes.
   app.route('/', accountsActions)
   app.route('/', accountsPages)
+  app.route('/', contactsActions)
+  app.route('/', contactsPages)
   app.route('/api/v1', createApi())
 
   app.notFound((c) => renderError(new AppError('NOT_FOUND', 'There is nothing at this address.'), c))

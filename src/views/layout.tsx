@@ -22,7 +22,9 @@ type NavItem = { href: string; label: string; show?: (auth: AuthContext) => bool
 const NAV: NavItem[] = [
   { href: '/', label: 'Home' },
   { href: '/accounts', label: 'Accounts' },
+  { href: '/contacts', label: 'Contacts' },
   { href: '/settings/users', label: 'Users', show: (a) => can(a.role, 'users.manage') },
+  { href: '/settings/workspace', label: 'Settings', show: (a) => can(a.role, 'settings.manage') },
   { href: '/settings/tokens', label: 'API tokens', show: (a) => can(a.role, 'tokens.own') },
 ]
 

@@ -17,3 +17,11 @@ export async function countTenants(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tenants)
   return row?.n ?? 0
 }
+
+export async function getWorkspaceSettings(db: Db, tenantId: string) {
+  const [row] = await db.select({ name: tenants.name, recordVisibility: tenants.recordVisibility, defaultCountry: tenants.defaultCountry, defaultCurrency: tenants.defaultCurrency }).from(tenants).where(eq(tenants.id, tenantId))
+  return row ?? null
+}
+
+export const updateWorkspaceSettings = (db: Db, tenantId: string, values: Pick<typeof tenants.$inferInsert, 'name' | 'recordVisibility' | 'defaultCountry' | 'defaultCurrency'>) =>
+  db.update(tenants).set({ ...values, updatedAt: sql`now()` }).where(eq(tenants.id, tenantId))
