@@ -13,10 +13,10 @@ export const timelineEvent = (db: Db, tenantId: string, event: NewEvent) => db.i
 export type TimelineCursor = { occurredAt: Date; id: string }
 
 // Newest first, keyset-paginated on (occurred_at, id) to match the index: no OFFSET, and no
-// duplicates or gaps when events arrive between pages.
-export async function listTimeline(db: Db, tenantId: string, entityType: EntityType, entityId: string, opts: { limit: number; before?: TimelineCursor }) {
-  const { before } = opts
-  const rows = await db
+// duplicates or gaps when events arrive between pages. One row more than asked shows if there is
+// another page.
+const timelineRows = (db: Db, tenantId: string, entityType: EntityType, entityId: string, limit: number, before?: TimelineCursor) =>
+  db
     .select({ ...getTableColumns(activityEvents), actorName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${activityEvents.actorUserId})` })
     .from(activityEvents)
     .where(
@@ -28,24 +28,40 @@ export async function listTimeline(db: Db, tenantId: string, entityType: EntityT
       ),
     )
     .orderBy(desc(activityEvents.occurredAt), desc(activityEvents.id))
-    .limit(opts.limit + 1)
-  const page = rows.slice(0, opts.limit)
-  const last = page[page.length - 1]
-  return { events: page, next: rows.length > opts.limit && last ? { occurredAt: last.occurredAt, id: last.id } : null }
+    .limit(limit + 1)
+
+type TimelineRow = Awaited<ReturnType<typeof timelineRows>>[number]
+
+function pageOfEvents(rows: TimelineRow[], limit: number) {
+  const events = rows.slice(0, limit)
+  const last = events[events.length - 1]
+  return { events, next: rows.length > limit && last ? { occurredAt: last.occurredAt, id: last.id } : null }
 }
 
-// A page of a record's history for the API and the detail page: the cursor is opaque, and each
-// event carries its actor's name.
-export async function timelinePage(db: Db, tenantId: string, entityType: EntityType, entityId: string, opts: { limit: number; cursor?: string }) {
-  let before: TimelineCursor | undefined
-  if (opts.cursor) {
-    const [at, id] = decodeCursor(opts.cursor)
-    if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new AppError('BAD_REQUEST', 'The cursor is not valid; start again from the first page.')
-    before = { occurredAt: new Date(at), id }
-  }
-  const { events, next } = await listTimeline(db, tenantId, entityType, entityId, { limit: opts.limit, before })
+export async function listTimeline(db: Db, tenantId: string, entityType: EntityType, entityId: string, opts: { limit: number; before?: TimelineCursor }) {
+  return pageOfEvents(await timelineRows(db, tenantId, entityType, entityId, opts.limit, opts.before), opts.limit)
+}
+
+function beforeOf(cursor: string | undefined): TimelineCursor | undefined {
+  if (!cursor) return undefined
+  const [at, id] = decodeCursor(cursor)
+  if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new AppError('BAD_REQUEST', 'The cursor is not valid; start again from the first page.')
+  return { occurredAt: new Date(at), id }
+}
+
+// A page of a record's history with an opaque cursor, as a query to batch with the access check
+// (and whatever else the page needs), plus how to turn its rows into the page.
+export function timelinePageQuery(db: Db, tenantId: string, entityType: EntityType, entityId: string, opts: { limit: number; cursor?: string }) {
   return {
-    events,
-    nextCursor: next ? encodeCursor([next.occurredAt.toISOString(), next.id]) : null,
+    query: timelineRows(db, tenantId, entityType, entityId, opts.limit, beforeOf(opts.cursor)),
+    page: (rows: TimelineRow[]) => {
+      const { events, next } = pageOfEvents(rows, opts.limit)
+      return { events, nextCursor: next ? encodeCursor([next.occurredAt.toISOString(), next.id]) : null }
+    },
   }
+}
+
+export async function timelinePage(db: Db, tenantId: string, entityType: EntityType, entityId: string, opts: { limit: number; cursor?: string }) {
+  const q = timelinePageQuery(db, tenantId, entityType, entityId, opts)
+  return q.page(await q.query)
 }

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
-import { getAccount, setAccountArchived, updateAccount } from '../../db/queries/accounts'
+import { getAccountQuery, setAccountArchived, updateAccount } from '../../db/queries/accounts'
 import { accounts } from '../../db/schema'
 import { bulkArchive, bulkAssign, bulkTag, type BulkTarget } from '../../db/queries/records/bulk'
 import { listActiveMembers } from '../../db/queries/records/columns'
@@ -66,8 +66,7 @@ accountsActions.post('/accounts/:id/restore', requirePermission('records.archive
 
 accountsActions.get('/accounts/:id/timeline', async (c) => {
   const id = idParam(c, 'id')
-  await getAccount(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id)
-  return renderTimeline(c, 'account', id, ACCOUNT_FIELD_LABELS)
+  return renderTimeline(c, 'account', id, ACCOUNT_FIELD_LABELS, { access: getAccountQuery(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id) })
 })
 
 accountsActions.post('/accounts/bulk', async (c) => {
