@@ -9,7 +9,8 @@ export const optionalText = (max = 200) => z.preprocess(blankToNull, z.string().
 
 export const requiredText = (label: string, max = 200) => z.string({ error: `${label} is required.` }).trim().min(1, `${label} is required.`).max(max, `${label} is at most ${max} characters.`)
 
-export const optionalEmail = () => z.preprocess(blankToNull, z.email('Enter an email address like name@example.com.').trim().max(254).nullable()).optional()
+// Trimmed before the format check, so a pasted " ada@x.com " is accepted.
+export const optionalEmail = () => z.preprocess(blankToNull, z.string().trim().max(254).pipe(z.email('Enter an email address like name@example.com.')).nullable()).optional()
 
 export const optionalId = (what: string) => z.preprocess(blankToNull, z.uuid(`Choose a valid ${what}.`).nullable()).optional()
 

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest'
+import { request } from '../helpers/app'
+import { ORIGIN, addMember, fieldError, inputValue, me, signUp } from '../helpers/auth'
+import { api, created, eventsOf, setVisibility } from '../helpers/records'
+
+type Contact = { id: string; firstName: string | null; ownerId: string | null; status: string; tags: string[]; accountId: string | null; phoneE164: string | null; archivedAt: string | null }
+
+const selected = (html: string, name: string) => new RegExp(`<select[^>]*name="${name}"[\\s\\S]*?<option value="([^"]*)" selected`).exec(html)?.[1] ?? null
+
+describe('contact pages', () => {
+  it('creates a contact from the form and shows it with its account, deals, tasks and lazy history', async () => {
+    const admin = await signUp()
+    const acme = await created<{ id: string }>(admin, '/accounts', { name: 'Acme Rockets' })
+    const form = await (await admin.get(`/contacts/new?accountId=${acme.id}`)).text()
+    expect(selected(form, 'accountId')).toBe(acme.id)
+    const res = await admin.post('/contacts', { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+1 415 555 0100', title: 'CTO', accountId: acme.id, status: 'customer', tags: 'VIP, Board', ownerId: (await me(admin)).userId })
+    expect(res.status).toBe(303)
+    const path = res.headers.get('location') ?? ''
+    expect(path).toMatch(/^\/contacts\/[0-9a-f-]{36}$/)
+    const page = await (await admin.get(path)).text()
+    expect(page).toContain('Ada Lovelace')
+    expect(page).toContain('CTO at Acme Rockets')
+    expect(page).toContain(`<a href="/accounts/${acme.id}">Acme Rockets</a>`)
+    expect(page).toContain('href="tel:+14155550100"')
+    expect(page).toContain('No open tasks.')
+    // Quick actions post notes, activities and tasks about this contact.
+    expect(page).toContain(`name="relatedId" value="${path.slice('/contacts/'.length)}"`)
+    expect(page).toContain(`hx-get="${path}/timeline"`)
+    const history = await (await admin.get(`${path}/timeline`, { 'HX-Request': 'true' })).text()
+    expect(history).toContain('created Ada Lovelace')
+    const edit = await (await admin.get(`${path}/edit`)).text()
+    expect(inputValue(edit, 'phone')).toBe('+1 415 555 0100')
+    expect(inputValue(edit, 'tags')).toBe('Board, VIP')
+  })
+
+  it("shows the contact's deals and open tasks, not completed ones", async () => {
+    const admin = await signUp()
+    const ada = await created<Contact>(admin, '/contacts', { firstName: 'Ada' })
+    await created(admin, '/opportunities', { name: 'Analytical Engine', contactId: ada.id, amount: 1200 })
+    await created(admin, '/tasks', { title: 'Call about the engine', relatedType: 'contact', relatedId: ada.id })
+    const done = await created<{ id: string }>(admin, '/tasks', { title: 'Already sent', relatedType: 'contact', relatedId: ada.id })
+    expect((await api(admin, 'POST', `/tasks/${done.id}/complete`)).status).toBe(200)
+    const page = await (await admin.get(`/contacts/${ada.id}`)).text()
+    expect(page).toContain('Analytical Engine')
+    expect(page).toContain('Call about the engine')
+    expect(page).not.toContain('Already sent')
+  })
+
+  it('re-renders the form with 422, the typed values and field errors', async () => {
+    const admin = await signUp()
+    const res = await admin.post('/contacts', { firstName: '', lastName: '', email: 'not an email', title: 'Chief Tinkerer', tags: 'a, b' })
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    expect(fieldError(html, 'firstName')).toContain('first or last name')
+    expect(fieldError(html, 'email')).toContain('email')
+    expect(inputValue(html, 'title')).toBe('Chief Tinkerer')
+    expect(inputValue(html, 'email')).toBe('not an email')
+
+    // A phone that does not parse is found while saving, and still comes back as a 422 form.
+    const phone = await admin.post('/contacts', { firstName: 'Grace', phone: '123', title: 'Rear Admiral' })
+    expect(phone.status).toBe(422)
+    const phoneHtml = await phone.text()
+    expect(fieldError(phoneHtml, 'phone')).toContain('country code')
+    expect(inputValue(phoneHtml, 'phone')).toBe('123')
+    expect(inputValue(phoneHtml, 'firstName')).toBe('Grace')
+
+    const grace = await created<Contact>(admin, '/contacts', { firstName: 'Grace' })
+    const edit = await admin.post(`/contacts/${grace.id}`, { firstName: '', lastName: '', title: 'Kept' })
+    expect(edit.status).toBe(422)
+    expect(inputValue(await edit.text(), 'title')).toBe('Kept')
+  })
+
+  it('lists with filters in the URL, answers htmx with just the results, and pages by cursor', async () => {
+    const admin = await signUp()
+    const acme = await created<{ id: string }>(admin, '/accounts', { name: 'Acme' })
+    for (const last of ['Able', 'Baker', 'Charlie']) await created(admin, '/contacts', { lastName: last, status: last === 'Baker' ? 'churned' : 'prospect', accountId: last === 'Charlie' ? acme.id : undefined })
+    const full = await (await admin.get('/contacts?status=churned&owner=&tag=')).text()
+    expect(full).toContain('<html')
+    expect(full).toContain('Baker')
+    expect(full).not.toContain('>Able<')
+    expect(selected(full, 'status')).toBe('churned')
+    const fragment = await (await admin.get('/contacts?sort=name&limit=2', { 'HX-Request': 'true' })).text()
+    expect(fragment).not.toContain('<html')
+    expect(fragment).toContain('Able')
+    expect(fragment).not.toContain('Charlie')
+    const next = /href="(\/contacts\?[^"]*cursor=[^"]+)"/.exec(fragment)?.[1]?.replaceAll('&amp;', '&')
+    expect(next).toContain('sort=name')
+    const second = await (await admin.get(next ?? '', { 'HX-Request': 'true' })).text()
+    expect(second).toContain('Charlie')
+    expect(second).not.toContain('>Able<')
+    const byAccount = await (await admin.get(`/contacts?accountId=${acme.id}`)).text()
+    expect(byAccount).toContain('Charlie')
+    expect(byAccount).not.toContain('>Able<')
+    expect(byAccount).toContain(`href="/contacts/new?accountId=${acme.id}"`)
+    expect(byAccount).toContain(`<input type="hidden" name="accountId" value="${acme.id}"`)
+    expect((await admin.get('/contacts?status=gone')).status).toBe(422)
+    expect(await (await admin.get('/contacts?status=subscriber')).text()).toContain('No contacts match these filters.')
+  })
+
+  it('shows a rep in "own" mode only their contacts, and 404s the rest', async () => {
+    const admin = await signUp()
+    const rep1 = await addMember(admin, 'rep')
+    const rep2 = await addMember(admin, 'rep')
+    const theirs = await created<Contact>(rep2, '/contacts', { firstName: 'Theodora' })
+    await created<Contact>(rep1, '/contacts', { firstName: 'Minerva' })
+    await setVisibility((await me(admin)).workspace.id, 'own')
+    const list = await (await rep1.get('/contacts')).text()
+    expect(list).toContain('Minerva')
+    expect(list).not.toContain('Theodora')
+    expect(list).not.toContain('name="owner"')
+    expect((await rep1.get(`/contacts/${theirs.id}`)).status).toBe(404)
+    expect((await rep1.post(`/contacts/${theirs.id}/status`, { status: 'churned' })).status).toBe(404)
+    expect((await rep1.post('/contacts/bulk', { ids: theirs.id, action: 'archive' })).status).toBe(303)
+    expect((await rep1.post('/contacts/bulk', { ids: theirs.id, action: 'tag', tagName: 'mine' })).status).toBe(303)
+    expect((await api<Contact>(admin, 'GET', `/contacts/${theirs.id}`)).body).toMatchObject({ status: 'prospect', tags: [], archivedAt: null })
+  })
+
+  it('edits status and owner inline, bulk-assigns, tags and archives, writing one event per record changed', async () => {
+    const admin = await signUp()
+    const rep = await addMember(admin, 'rep')
+    const repMe = await me(rep)
+    const tenantId = (await me(admin)).workspace.id
+    const a = await created<Contact>(admin, '/contacts', { firstName: 'One' })
+    const b = await created<Contact>(admin, '/contacts', { firstName: 'Two' })
+    const inline = await admin.post(`/contacts/${a.id}/status`, { status: 'customer' }, { 'HX-Request': 'true' })
+    expect(inline.status).toBe(200)
+    expect(JSON.parse(inline.headers.get('hx-trigger') ?? '{}')).toEqual({ 'timeline-changed': { target: 'body' } })
+    expect(await inline.text()).toContain('value="customer" selected')
+    expect((await admin.post(`/contacts/${b.id}/owner`, { ownerId: '' })).headers.get('location')).toBe(`/contacts/${b.id}`)
+    expect((await admin.post('/contacts/bulk', { ids: a.id, action: 'assign', ownerId: repMe.userId, back: '/contacts?status=customer' })).headers.get('location')).toBe('/contacts?status=customer')
+    const body = new URLSearchParams([['ids', a.id], ['ids', b.id], ['action', 'tag'], ['tagName', 'Hot']])
+    expect((await request('/contacts/bulk', { method: 'POST', body, headers: { Cookie: admin.cookie, Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' }, redirect: 'manual' })).status).toBe(303)
+    expect((await admin.post('/contacts/bulk', { ids: b.id, action: 'archive' })).status).toBe(303)
+    expect((await api<Contact>(admin, 'GET', `/contacts/${a.id}`)).body).toMatchObject({ status: 'customer', ownerId: repMe.userId, tags: ['Hot'] })
+    expect((await api<Contact>(admin, 'GET', `/contacts/${b.id}`)).body).toMatchObject({ ownerId: null, tags: ['Hot'], archivedAt: expect.any(String) })
+    expect((await eventsOf(tenantId, a.id)).map((e) => e.eventType)).toEqual(['created', 'status_changed', 'owner_changed', 'updated'])
+    expect((await eventsOf(tenantId, b.id)).map((e) => e.eventType)).toEqual(['created', 'owner_changed', 'updated', 'archived'])
+    expect((await admin.post(`/contacts/${b.id}/restore`, {})).status).toBe(303)
+    expect((await api<Contact>(admin, 'GET', `/contacts/${b.id}`)).body.archivedAt).toBeNull()
+    // A rep cannot assign owners, in bulk, inline or through the form.
+    expect((await rep.post('/contacts/bulk', { ids: a.id, action: 'assign', ownerId: repMe.userId })).status).toBe(403)
+    expect((await rep.post(`/contacts/${a.id}/owner`, { ownerId: repMe.userId })).status).toBe(403)
+    const repForm = await rep.post('/contacts', { firstName: 'Sneaky', ownerId: repMe.userId })
+    expect(repForm.status).toBe(422)
+    expect(await repForm.text()).toContain('ownerId is not a field your role can set.')
+  })
+})
