@@ -1,0 +1,123 @@
+import { Hono, type Context } from 'hono'
+import { createLead, getLead, getLeadQuery, listLeadsQueries, NO_SUCH_LEAD, updateLead } from '../../db/queries/leads'
+import { listActiveMembers } from '../../db/queries/records/columns'
+import { listTags } from '../../db/queries/records/tags'
+import { can } from '../../domain/access/permissions'
+import { leadName } from '../../domain/leads/lead-name'
+import { LeadInput, LeadListQuery } from '../../domain/leads/schemas'
+import { withoutBlanks } from '../../domain/records/list-query'
+import { forbiddenFields } from '../../domain/records/role-schema'
+import { canSeeLeads, viewerOf } from '../../domain/records/viewer'
+import type { AuthedEnv } from '../../env'
+import { AppError, type FieldError } from '../../lib/errors'
+import { readForm } from '../../lib/forms'
+import { isFragment } from '../../lib/htmx'
+import { idParam } from '../../lib/params'
+import { formToInput, toFormValues } from '../../lib/record-form'
+import { parseOrThrow, toFieldErrors } from '../../lib/validation'
+import { LeadDetailPage } from '../../views/leads/lead-detail'
+import { LeadForm } from '../../views/leads/lead-form'
+import { LeadListPage, LeadTable } from '../../views/leads/lead-list'
+import { listContext, listLinks } from '../../views/records/list-links'
+import { RecordWork } from '../../views/related/record-work'
+import { requirePermission } from '../middleware/permission'
+import { requireUser } from '../middleware/session'
+
+// Lead pages: list, new, detail, edit. Inline edits, archive, bulk and history are in
+// leads.actions.tsx, conversion in lead-convert.pages.tsx.
+export const leadsPages = new Hono<AuthedEnv>()
+leadsPages.use('/leads', requireUser, requirePermission('records.read'))
+leadsPages.use('/leads/*', requireUser, requirePermission('records.read'))
+
+leadsPages.get('/leads', async (c) => {
+  const viewer = viewerOf(c.var.auth)
+  // Support works with customers; the leads list is not theirs (each lead is a 404 for them).
+  if (!canSeeLeads(viewer)) throw new AppError('FORBIDDEN', 'Your role does not work with leads.')
+  const f = parseOrThrow(LeadListQuery, withoutBlanks(c.req.query()))
+  const q = listLeadsQueries(c.var.db, c.var.tenantId, viewer, f)
+  const [rows, [count], members, tags] = await c.var.db.batch([q.rows, q.count, listActiveMembers(c.var.db, c.var.tenantId), listTags(c.var.db, c.var.tenantId)])
+  const page = q.page(rows)
+  const ctx = listContext(viewer, members, tags)
+  const table = <LeadTable rows={page.data} count={count?.n ?? 0} links={listLinks('/leads', f, page.nextCursor)} ctx={ctx} />
+  c.header('Vary', 'HX-Request')
+  return isFragment(c) ? c.html(table) : c.render(<LeadListPage filters={f} ctx={ctx} table={table} />, { title: 'Leads' })
+})
+
+type FormState = { action: string; values: Record<string, string>; errors: FieldError[]; submitLabel: string; cancelHref: string; title: string; converted: boolean }
+
+async function renderForm(c: Context<AuthedEnv>, form: FormState) {
+  const members = await listActiveMembers(c.var.db, c.var.tenantId)
+  return c.render(
+    <>
+      <h1>{form.title}</h1>
+      <LeadForm {...form} members={members} canAssign={can(c.var.role, 'records.assign')} />
+    </>,
+    { title: form.title },
+  )
+}
+
+// Parses the form through the same schema as the API; errors come back with the values typed.
+function parseLeadForm(c: Context<AuthedEnv>, form: Record<string, string>) {
+  const input = formToInput(form)
+  const parsed = LeadInput.safeParse(input)
+  const errors = [...forbiddenFields(c.var.role, input), ...(parsed.success ? [] : toFieldErrors(parsed.error))]
+  return errors.length || !parsed.success ? { errors } : { data: parsed.data, errors }
+}
+
+// Saves, or re-renders the form with 422 when the save itself finds a field at fault (a phone
+// that does not parse in the workspace's country, a name emptied on a stored lead).
+async function saveOrRerender(c: Context<AuthedEnv>, state: FormState, save: (data: LeadInput) => Promise<string>) {
+  const { data, errors } = parseLeadForm(c, state.values)
+  try {
+    if (data) return c.redirect(`/leads/${await save(data)}`, 303)
+    c.status(422)
+    return renderForm(c, { ...state, errors })
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err
+    c.status(422)
+    return renderForm(c, { ...state, errors: err.fieldErrors })
+  }
+}
+
+const newForm = (values: Record<string, string>): FormState => ({ action: '/leads', values, errors: [], submitLabel: 'Create lead', cancelHref: '/leads', title: 'New lead', converted: false })
+const editForm = (lead: { id: string; status: string }, values: Record<string, string>, title = 'Edit lead'): FormState => ({
+  action: `/leads/${lead.id}`,
+  values,
+  errors: [],
+  submitLabel: 'Save changes',
+  cancelHref: `/leads/${lead.id}`,
+  title,
+  converted: lead.status === 'converted',
+})
+
+leadsPages.get('/leads/new', requirePermission('records.create'), (c) => renderForm(c, newForm({ ownerId: c.var.userId })))
+
+leadsPages.post('/leads', requirePermission('records.create'), async (c) =>
+  saveOrRerender(c, newForm(await readForm(c)), ({ tags, ...data }) => createLead(c.var.db, c.var.tenantId, c.var.userId, { ownerId: c.var.userId, ...data }, tags ?? [])),
+)
+
+leadsPages.get('/leads/:id', async (c) => {
+  const id = idParam(c, 'id')
+  const viewer = viewerOf(c.var.auth)
+  const db = c.var.db
+  const [[lead], members] = await db.batch([getLeadQuery(db, c.var.tenantId, viewer, id), listActiveMembers(db, c.var.tenantId)])
+  if (!lead) throw new AppError('NOT_FOUND', NO_SUCH_LEAD)
+  const ctx = { ...listContext(viewer, members, []), canUpdate: can(viewer.role, 'records.update'), canConvert: can(viewer.role, 'records.create') && can(viewer.role, 'records.update') }
+  return c.render(<LeadDetailPage lead={lead} ctx={ctx} quickActions={<RecordWork relatedType="lead" relatedId={id} members={members} viewer={viewer} archived={lead.archivedAt !== null} />} />, { title: leadName(lead) })
+})
+
+leadsPages.get('/leads/:id/edit', requirePermission('records.update'), async (c) => {
+  const lead = await getLead(c.var.db, c.var.tenantId, viewerOf(c.var.auth), idParam(c, 'id'))
+  return renderForm(c, editForm(lead, toFormValues(lead), `Edit ${leadName(lead)}`))
+})
+
+leadsPages.post('/leads/:id', requirePermission('records.update'), async (c) => {
+  const id = idParam(c, 'id')
+  const viewer = viewerOf(c.var.auth)
+  // Another workspace's (or a hidden) lead is a 404 even when the form is invalid.
+  const lead = await getLead(c.var.db, c.var.tenantId, viewer, id)
+  return saveOrRerender(c, editForm(lead, await readForm(c)), async (data) => {
+    await updateLead(c.var.db, c.var.tenantId, viewer, id, { ...data, tags: data.tags ?? [] })
+    return id
+  })
+})

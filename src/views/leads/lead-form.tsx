@@ -1,0 +1,46 @@
+import { SETTABLE_LEAD_STATUSES } from '../../domain/leads/schemas'
+import type { FieldError } from '../../lib/errors'
+import { Field, FormErrors } from '../components/field'
+import { SelectField } from '../components/select-field'
+import { optionsOf } from '../records/labels'
+
+const FIELDS = ['firstName', 'lastName', 'email', 'phone', 'title', 'companyName', 'website', 'status', 'ownerId', 'tags', 'source', 'utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent']
+
+// The one lead form, for new and edit alike. Field names are the LeadInput schema's keys, so the
+// same parser serves this form and the JSON API. A converted lead's status is not offered: only
+// conversion sets it, and it does not change afterwards.
+export function LeadForm({ action, values, errors, members, canAssign, submitLabel, cancelHref, converted }: { action: string; values: Record<string, string>; errors: FieldError[]; members: { id: string; name: string }[]; canAssign: boolean; submitLabel: string; cancelHref: string; converted: boolean }) {
+  const shown = FIELDS.filter((f) => (f !== 'ownerId' || canAssign) && (f !== 'status' || !converted))
+  const text = (name: string, label: string, max = 200) => <Field name={name} label={label} value={values[name]} errors={errors} maxlength={max} autocomplete="off" />
+  return (
+    <form method="post" action={action} class="card" novalidate>
+      {/* A field the form does not show (ownerId from a crafted post) must be listed, not hidden. */}
+      <FormErrors errors={errors} fields={shown} />
+      <div class="form-grid">
+        <Field name="firstName" label="First name" value={values.firstName} errors={errors} autofocus maxlength={100} autocomplete="off" hint="A name, an email or a company is enough." />
+        {text('lastName', 'Last name', 100)}
+        <Field name="email" label="Email" type="email" value={values.email} errors={errors} maxlength={254} autocomplete="off" />
+        <Field name="phone" label="Phone" type="tel" value={values.phone} errors={errors} maxlength={50} autocomplete="off" hint="Without a country code, read as a number in the workspace's country." />
+        {text('title', 'Job title')}
+        {text('companyName', 'Company')}
+        <Field name="website" label="Website" type="url" value={values.website} errors={errors} maxlength={500} hint="Used to match an existing account on conversion." />
+        {converted ? null : <SelectField name="status" label="Status" value={values.status ?? 'new'} errors={errors} options={optionsOf(SETTABLE_LEAD_STATUSES)} />}
+        {canAssign ? <SelectField name="ownerId" label="Owner" value={values.ownerId} errors={errors} options={[{ value: '', label: 'Nobody' }, ...members.map((m) => ({ value: m.id, label: m.name }))]} /> : null}
+        <Field name="tags" label="Tags" value={values.tags} errors={errors} hint="Comma-separated, e.g. Webinar, EMEA." />
+      </div>
+      <fieldset class="form-grid">
+        <legend>Source and campaign</legend>
+        {text('source', 'Source', 100)}
+        {text('utmSource', 'UTM source')}
+        {text('utmMedium', 'UTM medium')}
+        {text('utmCampaign', 'UTM campaign')}
+        {text('utmTerm', 'UTM term')}
+        {text('utmContent', 'UTM content')}
+      </fieldset>
+      <div class="form-actions">
+        <button type="submit">{submitLabel}</button>
+        <a href={cancelHref}>Cancel</a>
+      </div>
+    </form>
+  )
+}
