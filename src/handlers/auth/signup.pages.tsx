@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { isCommonPassword } from '../../db/queries/common-passwords'
+import { defaultPipelineStatements } from '../../db/queries/pipelines'
 import { insertSession } from '../../db/queries/sessions'
 import { insertUser } from '../../db/queries/users'
 import { insertMembership, insertTenant, recordLogin } from '../../db/queries/workspaces'
@@ -38,6 +39,7 @@ signupPages.post('/signup', async (c) => {
   try {
     await c.var.db.batch([
       insertTenant(c.var.db, { id: tenantId, name: input.workspace }),
+      ...defaultPipelineStatements(c.var.db, tenantId),
       insertUser(c.var.db, { id: userId, email: input.email, name: input.name, passwordHash: await hashPassword(input.password) }),
       insertMembership(c.var.db, tenantId, userId, 'admin'),
       recordLogin(c.var.db, tenantId, userId),

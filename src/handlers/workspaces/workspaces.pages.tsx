@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { defaultPipelineStatements } from '../../db/queries/pipelines'
 import { switchSessionTenant, switchSessionTenantQuery } from '../../db/queries/sessions'
 import { listActiveWorkspaces } from '../../db/queries/users'
 import { insertMembership, insertTenant } from '../../db/queries/workspaces'
@@ -43,6 +44,6 @@ workspacePages.post('/workspaces', async (c) => {
   if (!sessionId) throw new AppError('FORBIDDEN', 'Create workspaces from the web app.')
   const tenantId = newId()
   const db = c.var.db
-  await db.batch([insertTenant(db, { id: tenantId, name: parsed.data.workspace }), insertMembership(db, tenantId, c.var.userId, 'admin'), switchSessionTenantQuery(db, sessionId, c.var.userId, tenantId)])
+  await db.batch([insertTenant(db, { id: tenantId, name: parsed.data.workspace }), ...defaultPipelineStatements(db, tenantId), insertMembership(db, tenantId, c.var.userId, 'admin'), switchSessionTenantQuery(db, sessionId, c.var.userId, tenantId)])
   return c.redirect('/', 303)
 })

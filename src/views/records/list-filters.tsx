@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { ListFilters } from '../../domain/records/list-query'
 import type { Option } from '../components/select-field'
 
@@ -12,7 +13,9 @@ export type FilterOptions = {
 
 // The filter bar of every record list: a plain GET form, so the URL holds the filters and a list
 // can be bookmarked. htmx swaps just the results and pushes the URL; without JS it reloads.
-export function ListFiltersBar({ action, filters, options }: { action: string; filters: ListFilters; options: FilterOptions }) {
+// `children` are an entity's own filters (an opportunity's stage and close dates), placed before
+// the sort controls.
+export function ListFiltersBar({ action, filters, options, children }: { action: string; filters: ListFilters; options: FilterOptions; children?: Child }) {
   const sel = (name: string, label: string, value: string | undefined, opts: Option[], any = 'Any') => (
     <label class="filter">
       {label}
@@ -41,6 +44,7 @@ export function ListFiltersBar({ action, filters, options }: { action: string; f
       {day('createdTo', 'Created to')}
       {options.contacted ? day('contactedFrom', 'Contacted from') : null}
       {options.contacted ? day('contactedTo', 'Contacted to') : null}
+      {children}
       {sel('sort', 'Sort by', filters.sort, options.sorts, 'Default')}
       {sel('dir', 'Order', filters.dir, [{ value: 'asc', label: 'Ascending' }, { value: 'desc', label: 'Descending' }], 'Default')}
       <button type="submit" class="secondary">
