@@ -28,6 +28,7 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/node/**'],
           globalSetup: ['test/node/harness/global-setup.ts'],
+          setupFiles: ['test/helpers/setup.ts'],
           testTimeout: 20_000,
         },
       },

@@ -1,3 +1,6 @@
+// First: @hono/zod-openapi extends zod's prototype with .openapi(), which the API modules call on
+// schemas defined in src/domain; it must load before any of them.
+import '@hono/zod-openapi'
 import { createApp } from '../src/app'
 import type { Env } from '../src/env'
 import { handleQueueBatch } from '../src/handlers/jobs/queue'

@@ -7,6 +7,9 @@ import { accountsPages } from './handlers/accounts/accounts.pages'
 import { createApi } from './handlers/api/api'
 import { contactsActions } from './handlers/contacts/contacts.actions'
 import { contactsPages } from './handlers/contacts/contacts.pages'
+import { leadConvertPages } from './handlers/leads/lead-convert.pages'
+import { leadsActions } from './handlers/leads/leads.actions'
+import { leadsPages } from './handlers/leads/leads.pages'
 import { loginPages } from './handlers/auth/login.pages'
 import { passwordPages } from './handlers/auth/password.pages'
 import { signupPages } from './handlers/auth/signup.pages'
@@ -14,6 +17,12 @@ import { devMailPages } from './handlers/dev/mail.pages'
 import { renderError } from './handlers/errors'
 import { homePages } from './handlers/home/home.pages'
 import { invitationPages } from './handlers/invitations/invitations.pages'
+import { opportunitiesPages } from './handlers/opportunities/opportunities.pages'
+import { activitiesPages } from './handlers/activities/activities.pages'
+import { myWorkPages } from './handlers/my-work/my-work.pages'
+import { notesPages } from './handlers/notes/notes.pages'
+import { tasksActions } from './handlers/tasks/tasks.actions'
+import { tasksPages } from './handlers/tasks/tasks.pages'
 import { csrfProtection } from './handlers/middleware/csrf'
 import { loadSession } from './handlers/middleware/session'
 import { accountPages } from './handlers/settings/account.pages'
@@ -61,6 +70,15 @@ export function createApp() {
   app.route('/', accountsPages)
   app.route('/', contactsActions)
   app.route('/', contactsPages)
+  app.route('/', leadsActions)
+  app.route('/', leadConvertPages)
+  app.route('/', leadsPages)
+  app.route('/', opportunitiesPages)
+  app.route('/', myWorkPages)
+  app.route('/', tasksActions)
+  app.route('/', tasksPages)
+  app.route('/', notesPages)
+  app.route('/', activitiesPages)
   app.route('/api/v1', createApi())
 
   app.notFound((c) => renderError(new AppError('NOT_FOUND', 'There is nothing at this address.'), c))

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { jsxRenderer } from 'hono/jsx-renderer'
 import { can } from '../domain/access/permissions'
+import { canSeeLeads, viewerOf } from '../domain/records/viewer'
 import type { AppEnv, AuthContext } from '../env'
 
 export type PageProps = { title: string }
@@ -20,9 +21,13 @@ type NavItem = { href: string; label: string; show?: (auth: AuthContext) => bool
 // Main navigation for signed-in people. An item a role cannot use is hidden (the server still
 // refuses it; hiding is only courtesy).
 const NAV: NavItem[] = [
+  { href: '/my-work', label: 'My work' },
   { href: '/', label: 'Home' },
+  { href: '/tasks', label: 'Tasks' },
   { href: '/accounts', label: 'Accounts' },
   { href: '/contacts', label: 'Contacts' },
+  { href: '/leads', label: 'Leads', show: (a) => canSeeLeads(viewerOf(a)) },
+  { href: '/opportunities', label: 'Opportunities' },
   { href: '/settings/users', label: 'Users', show: (a) => can(a.role, 'users.manage') },
   { href: '/settings/workspace', label: 'Settings', show: (a) => can(a.role, 'settings.manage') },
   { href: '/settings/tokens', label: 'API tokens', show: (a) => can(a.role, 'tokens.own') },

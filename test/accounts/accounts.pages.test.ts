@@ -59,7 +59,7 @@ describe('account pages', () => {
     const b = await created<Account>(admin, '/accounts', { name: 'Two' })
     const inline = await admin.post(`/accounts/${a.id}/status`, { status: 'customer' }, { 'HX-Request': 'true' })
     expect(inline.status).toBe(200)
-    expect(inline.headers.get('HX-Trigger')).toBe('timeline-changed')
+    expect(JSON.parse(inline.headers.get('hx-trigger') ?? '{}')).toEqual({ 'timeline-changed': { target: 'body' } })
     expect(await inline.text()).toContain('value="customer" selected')
     expect((await admin.post('/accounts/bulk', { ids: a.id, action: 'assign', ownerId: repMe.userId, back: '/accounts?status=customer' })).headers.get('location')).toBe('/accounts?status=customer')
     const body = new URLSearchParams([['ids', a.id], ['ids', b.id], ['action', 'tag'], ['tagName', 'Hot']])

@@ -9,14 +9,14 @@ import { can } from '../../domain/access/permissions'
 import { viewerOf } from '../../domain/records/viewer'
 import { ACCOUNT_STATUSES } from '../../domain/records/vocab'
 import type { AuthedEnv } from '../../env'
-import { foreignKeyViolation } from '../../db/errors'
 import { AppError } from '../../lib/errors'
 import { readForm } from '../../lib/forms'
-import { isFragment } from '../../lib/htmx'
+import { TIMELINE_CHANGED, isFragment } from '../../lib/htmx'
 import { idParam } from '../../lib/params'
 import { parseOrThrow } from '../../lib/validation'
 import { accountOwnerSelect, accountStatusSelect } from '../../views/accounts/account-detail'
 import { requirePermission } from '../middleware/permission'
+import { rethrowUnknownOwner } from '../records/owner-errors'
 import { requireUser } from '../middleware/session'
 import { renderTimeline } from '../records/timeline'
 import { BulkInput, readBulkForm, safeBack } from '../records/bulk-form'
@@ -32,7 +32,7 @@ const TARGET: BulkTarget = { table: accounts, name: 'accounts', entityType: 'acc
 // goes back to the page.
 function answer(c: Context<AuthedEnv>, id: string, fragment: () => Promise<unknown>) {
   if (!isFragment(c)) return c.redirect(`/accounts/${id}`, 303)
-  c.header('HX-Trigger', 'timeline-changed')
+  c.header('HX-Trigger', TIMELINE_CHANGED)
   return fragment().then((html) => c.html(html as string))
 }
 
@@ -85,9 +85,3 @@ accountsActions.post('/accounts/bulk', async (c) => {
   }
   return c.redirect(safeBack(input.back, '/accounts'), 303)
 })
-
-// An owner id that is not a member here fails the composite foreign key: a 422, not a 500.
-function rethrowUnknownOwner(err: unknown): never {
-  if (foreignKeyViolation(err)) throw new AppError('VALIDATION', 'That owner is not a member of this workspace.', [{ path: 'ownerId', message: 'Choose a member of this workspace.' }])
-  throw err
-}

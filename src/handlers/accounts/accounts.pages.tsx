@@ -19,6 +19,7 @@ import { AccountDetailPage } from '../../views/accounts/account-detail'
 import { AccountForm } from '../../views/accounts/account-form'
 import { AccountListPage, AccountTable } from '../../views/accounts/account-list'
 import { listContext, listLinks } from '../../views/records/list-links'
+import { RecordWork } from '../../views/related/record-work'
 import { requirePermission } from '../middleware/permission'
 import { requireUser } from '../middleware/session'
 
@@ -81,7 +82,7 @@ accountsPages.get('/accounts/:id', async (c) => {
   const [[account], contacts, deals, members] = await db.batch([getAccountQuery(db, c.var.tenantId, viewer, id), accountContactsQuery(db, c.var.tenantId, viewer, id), accountOpportunitiesQuery(db, c.var.tenantId, viewer, id), listActiveMembers(db, c.var.tenantId)])
   if (!account) throw new AppError('NOT_FOUND', 'No such account in this workspace.')
   const ctx = { ...listContext(viewer, members, []), canUpdate: can(viewer.role, 'records.update') }
-  return c.render(<AccountDetailPage account={account} contacts={contacts} deals={deals} ctx={ctx} showAmounts={canSeeAmounts(viewer)} />, { title: account.name })
+  return c.render(<AccountDetailPage account={account} contacts={contacts} deals={deals} ctx={ctx} showAmounts={canSeeAmounts(viewer)} quickActions={<RecordWork relatedType="account" relatedId={id} members={members} viewer={viewer} archived={account.archivedAt !== null} />} />, { title: account.name })
 })
 
 accountsPages.get('/accounts/:id/edit', requirePermission('records.update'), async (c) => {

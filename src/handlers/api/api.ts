@@ -1,6 +1,7 @@
 import { accountsApi } from '../accounts/accounts.api'
 import { activitiesApi } from '../activities/activities.api'
 import { contactsApi } from '../contacts/contacts.api'
+import { leadsApi } from '../leads/leads.api'
 import { apiAuth, requireJson } from '../middleware/api-auth'
 import { notesApi } from '../notes/notes.api'
 import { opportunitiesApi } from '../opportunities/opportunities.api'
@@ -25,6 +26,7 @@ export function createApi() {
   api.route('/', tokensApi)
   api.route('/', accountsApi)
   api.route('/', contactsApi)
+  api.route('/', leadsApi)
   api.route('/', tasksApi)
   api.route('/', notesApi)
   api.route('/', activitiesApi)

@@ -48,6 +48,10 @@ export function AccountDetailPage({ account: a, contacts, deals, ctx, showAmount
       }
     >
       <h2>Contacts</h2>
+      <p class="record-links">
+        <a href={`/contacts?accountId=${a.id}`}>All contacts</a>
+        {ctx.canCreate && !archived ? <a href={`/contacts/new?accountId=${a.id}`}>Add contact</a> : null}
+      </p>
       {contacts.length ? (
         <ul class="plain-list">
           {contacts.map((c) => (

@@ -7,7 +7,9 @@ export function InlineSelect({ action, name, label, value, options }: { action: 
   const id = `inline-${name}`
   return (
     <form method="post" action={action} class="inline-form inline-edit" hx-post={action} hx-trigger="change" hx-swap="outerHTML">
-      <label for={id}>{label}</label>
+      <label for={id} class="visually-hidden">
+        {label}
+      </label>
       <select id={id} name={name}>
         {options.map((o) => (
           <option value={o.value} selected={o.value === (value ?? '')}>

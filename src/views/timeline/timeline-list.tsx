@@ -89,6 +89,8 @@ function summary({ eventType, actorName, payload }: TimelineEventView, labels: R
       return title ? `${who} completed the task “${title}”` : `${who} completed a task`
     }
     case 'converted': {
+      // On the records a lead became, the payload names the lead.
+      if (typeof payload.leadId === 'string') return `${who} converted a lead into this record`
       const into = [payload.contactId ? 'a contact' : null, payload.accountId ? 'an account' : null, payload.opportunityId ? 'an opportunity' : null].filter((x) => x !== null)
       return into.length ? `${who} converted this lead into ${list(into)}` : `${who} converted this lead`
     }
@@ -102,7 +104,7 @@ function summary({ eventType, actorName, payload }: TimelineEventView, labels: R
 }
 
 function details({ eventType, payload }: TimelineEventView, labels: Record<string, string>): Child {
-  if (eventType === 'updated') {
+  if (eventType === 'updated' || eventType === 'converted') {
     const changes = Object.entries(changesOf(payload))
     if (!changes.length) return null
     return (
