@@ -5,7 +5,6 @@ import { setOpportunityArchived, updateOpportunity } from '../../db/queries/oppo
 import { listPipelinesQuery, groupPipelines } from '../../db/queries/pipelines'
 import { bulkArchive, bulkAssign, bulkTag, type BulkTarget } from '../../db/queries/records/bulk'
 import { listActiveMembers } from '../../db/queries/records/columns'
-import { foreignKeyViolation } from '../../db/errors'
 import { opportunities } from '../../db/schema'
 import { can } from '../../domain/access/permissions'
 import { OPPORTUNITY_FIELD_LABELS, OpportunityPatch } from '../../domain/opportunities/schemas'
@@ -18,6 +17,7 @@ import { idParam } from '../../lib/params'
 import { parseOrThrow, toFieldErrors } from '../../lib/validation'
 import { DealStatusForm, dealOwnerSelect } from '../../views/opportunities/opportunity-detail'
 import { requirePermission } from '../middleware/permission'
+import { rethrowUnknownOwner } from '../records/owner-errors'
 import { BulkInput, readBulkForm, safeBack } from '../records/bulk-form'
 import { renderTimeline } from '../records/timeline'
 
@@ -90,9 +90,3 @@ opportunityActions.post('/opportunities/bulk', async (c) => {
   else await bulkTag(db, TARGET, c.var.tenantId, viewer, input.ids, input.tagName ?? '', input.action === 'tag')
   return c.redirect(safeBack(input.back, '/opportunities'), 303)
 })
-
-// An owner id that is not a member here fails the composite foreign key: a 422, not a 500.
-function rethrowUnknownOwner(err: unknown): never {
-  if (foreignKeyViolation(err)) throw new AppError('VALIDATION', 'That owner is not a member of this workspace.', [{ path: 'ownerId', message: 'Choose a member of this workspace.' }])
-  throw err
-}
