@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addMember, me, signUp } from '../helpers/auth'
+import { addMember, signUp } from '../helpers/auth'
 import { api, created } from '../helpers/records'
 import { daysFromNow } from '../tasks/fixtures'
 
@@ -14,7 +14,6 @@ describe('GET /my-work', () => {
   it("shows my overdue, today's and upcoming tasks, my open leads and my deals closing this month", async () => {
     const admin = await signUp()
     const rep = await addMember(admin, 'rep')
-    const repId = (await me(rep)).userId
     const overdue = await created<Task>(rep, '/tasks', { title: 'Overdue call', dueAt: daysFromNow(-2) })
     const today = new Date()
     today.setUTCHours(23, 59, 0, 0)

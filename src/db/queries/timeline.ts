@@ -1,9 +1,11 @@
 import { and, desc, eq, getTableColumns, lt, or, sql } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
 import type { EntityType, EventType } from '../../domain/timeline/entities'
 import type { Db } from '../client'
 import { decodeCursor, encodeCursor } from '../../lib/cursor'
 import { AppError } from '../../lib/errors'
 import { activityEvents, users } from '../schema'
+import { listActiveMembers } from './records/columns'
 
 export type NewEvent = { entityType: EntityType; entityId: string; eventType: EventType; actorUserId: string | null; payload?: Record<string, unknown> }
 
@@ -64,4 +66,16 @@ export function timelinePageQuery(db: Db, tenantId: string, entityType: EntityTy
 export async function timelinePage(db: Db, tenantId: string, entityType: EntityType, entityId: string, opts: { limit: number; cursor?: string }) {
   const q = timelinePageQuery(db, tenantId, entityType, entityId, opts)
   return q.page(await q.query)
+}
+
+// A read that proves the viewer may see the record (its visibility-scoped select, not awaited).
+export type AccessQuery = BatchItem<'pg'>
+
+// A record's history page together with its access check, and optionally the workspace's member
+// names for showing owner changes: one round trip. Null when the record is not visible.
+export async function timelineWithAccess(db: Db, tenantId: string, entityType: EntityType, entityId: string, opts: { limit: number; cursor?: string }, access: AccessQuery) {
+  const q = timelinePageQuery(db, tenantId, entityType, entityId, opts)
+  const [found, rows, members] = await db.batch([access, q.query, listActiveMembers(db, tenantId)])
+  if (!(found as unknown[]).length) return null
+  return { ...q.page(rows), members }
 }

@@ -39,7 +39,9 @@ export const TimelineEventJson = z
 export const TimelineQuery = z.object({ cursor: z.string().max(MAX_CURSOR_LENGTH).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict()
 
 type TimelinePage = { events: { id: string; eventType: string; occurredAt: Date; actorUserId: string | null; payload: Record<string, unknown> }[]; nextCursor: string | null }
-export const timelineJson = (page: TimelinePage) => ({
-  data: page.events.map((e) => ({ id: e.id, eventType: e.eventType, occurredAt: e.occurredAt.toISOString(), actorUserId: e.actorUserId, payload: e.payload })),
-  nextCursor: page.nextCursor,
-})
+
+// A history page as JSON; null (the record is not visible here) is a 404.
+export function timelineJson(page: TimelinePage | null) {
+  if (!page) throw new AppError('NOT_FOUND', 'No such record in this workspace.')
+  return { data: page.events.map((e) => ({ id: e.id, eventType: e.eventType, occurredAt: e.occurredAt.toISOString(), actorUserId: e.actorUserId, payload: e.payload })), nextCursor: page.nextCursor }
+}

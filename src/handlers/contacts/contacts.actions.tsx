@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import * as z from 'zod'
-import { getContact, setContactArchived, updateContact } from '../../db/queries/contacts'
+import { getContact, getContactQuery, setContactArchived, updateContact } from '../../db/queries/contacts'
 import { bulkArchive, bulkAssign, bulkTag, type BulkTarget } from '../../db/queries/records/bulk'
 import { listActiveMembers } from '../../db/queries/records/columns'
 import { contacts } from '../../db/schema'
@@ -61,9 +61,10 @@ for (const [path, archived] of [['archive', true], ['restore', false]] as const)
 
 contactsActions.get('/contacts/:id/timeline', async (c) => {
   const id = idParam(c, 'id')
-  const contact = await getContact(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id)
+  const viewer = viewerOf(c.var.auth)
+  const contact = await getContact(c.var.db, c.var.tenantId, viewer, id)
   // Account ids in diffs show as names where we know them (the current account).
-  return renderTimeline(c, 'contact', id, CONTACT_FIELD_LABELS, { names: contact.accountId && contact.accountName ? { [contact.accountId]: contact.accountName } : {} })
+  return renderTimeline(c, 'contact', id, CONTACT_FIELD_LABELS, { names: contact.accountId && contact.accountName ? { [contact.accountId]: contact.accountName } : {}, access: getContactQuery(c.var.db, c.var.tenantId, viewer, id) })
 })
 
 contactsActions.post('/contacts/bulk', async (c) => {

@@ -1,13 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { convertLead } from '../../db/queries/lead-conversion'
-import { createLead, getLead, listLeadsQueries, setLeadArchived, updateLead, type LeadRow } from '../../db/queries/leads'
-import { timelinePage } from '../../db/queries/timeline'
+import { createLead, getLead, getLeadQuery, listLeadsQueries, setLeadArchived, updateLead, type LeadRow } from '../../db/queries/leads'
+import { timelineWithAccess } from '../../db/queries/timeline'
 import { ConvertInput } from '../../domain/leads/conversion'
 import { LeadInput, LeadJson, LeadListQuery, LeadPatch } from '../../domain/leads/schemas'
 import { canSeeLeads, viewerOf } from '../../domain/records/viewer'
 import { AppError } from '../../lib/errors'
 import { COMMON_ERRORS, NOT_FOUND, apiRouter } from '../api/openapi'
-import { RecordIdParam, TimelineEventJson, TimelineQuery, assertAssignable, guardRecords, iso, listEnvelope, timelineJson } from '../api/records'
+import { recordRoutes } from '../api/record-routes'
+import { RecordIdParam, assertAssignable, guardRecords, iso, timelineJson } from '../api/records'
 
 export const leadsApi = apiRouter()
 guardRecords(leadsApi, '/leads')
@@ -18,8 +19,14 @@ leadsApi.use('/leads', async (c, next) => {
   await next()
 })
 
-const Lead = LeadJson.openapi('Lead')
-const json = { 'application/json': { schema: Lead } }
+const routes = recordRoutes(
+  { path: 'leads', singular: 'Lead', plural: 'Leads' },
+  { json: LeadJson.openapi('Lead'), input: LeadInput, patch: LeadPatch, query: LeadListQuery },
+  {
+    list: 'List leads, newest first by default, with filters ("open" = new, contacted or qualified) and a keyset cursor',
+    create: 'Create a lead (status and score are not set here: score comes from scoring, "converted" from conversion)',
+  },
+)
 const CONFLICT = { 409: { description: 'Changed by someone else meanwhile, or already converted' } } as const
 
 export const leadJson = ({ ownerName: _o, emailNormalized: _e, phoneDigits: _p, ...l }: LeadRow) => ({
@@ -32,106 +39,39 @@ export const leadJson = ({ ownerName: _o, emailNormalized: _e, phoneDigits: _p, 
   archivedAt: iso(l.archivedAt),
 })
 
-leadsApi.openapi(
-  createRoute({
-    method: 'get',
-    path: '/leads',
-    operationId: 'listLeads',
-    tags: ['Leads'],
-    summary: 'List leads, newest first by default, with filters ("open" = new, contacted or qualified) and a keyset cursor',
-    request: { query: LeadListQuery },
-    responses: { 200: { description: 'A page of leads', content: { 'application/json': { schema: listEnvelope(Lead) } } }, ...COMMON_ERRORS },
-  }),
-  async (c) => {
-    const q = listLeadsQueries(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('query'))
-    const page = q.page(await q.rows)
-    return c.json({ data: page.data.map(leadJson), nextCursor: page.nextCursor }, 200)
-  },
-)
+leadsApi.openapi(routes.list, async (c) => {
+  const q = listLeadsQueries(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('query'))
+  const page = q.page(await q.rows)
+  return c.json({ data: page.data.map(leadJson), nextCursor: page.nextCursor }, 200)
+})
 
-leadsApi.openapi(
-  createRoute({
-    method: 'post',
-    path: '/leads',
-    operationId: 'createLead',
-    tags: ['Leads'],
-    summary: 'Create a lead (status and score are not set here: score comes from scoring, "converted" from conversion)',
-    request: { body: { required: true, content: { 'application/json': { schema: LeadInput } } } },
-    responses: { 201: { description: 'Created', content: json }, ...COMMON_ERRORS },
-  }),
-  async (c) => {
-    const { tags, ...input } = c.req.valid('json')
-    assertAssignable(c, input)
-    const id = await createLead(c.var.db, c.var.tenantId, c.var.userId, { ownerId: c.var.userId, ...input }, tags ?? [])
-    return c.json(leadJson(await getLead(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id)), 201)
-  },
-)
+leadsApi.openapi(routes.create, async (c) => {
+  const { tags, ...input } = c.req.valid('json')
+  assertAssignable(c, input)
+  const id = await createLead(c.var.db, c.var.tenantId, c.var.userId, { ownerId: c.var.userId, ...input }, tags ?? [])
+  return c.json(leadJson(await getLead(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id)), 201)
+})
 
-leadsApi.openapi(
-  createRoute({
-    method: 'get',
-    path: '/leads/{id}',
-    operationId: 'getLead',
-    tags: ['Leads'],
-    summary: 'Read a lead',
-    request: { params: RecordIdParam },
-    responses: { 200: { description: 'The lead', content: json }, ...COMMON_ERRORS, ...NOT_FOUND },
-  }),
-  async (c) => c.json(leadJson(await getLead(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('param').id)), 200),
-)
+leadsApi.openapi(routes.get, async (c) => c.json(leadJson(await getLead(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('param').id)), 200))
 
-leadsApi.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/leads/{id}',
-    operationId: 'updateLead',
-    tags: ['Leads'],
-    summary: 'Change some fields of a lead; writes one timeline event',
-    request: { params: RecordIdParam, body: { required: true, content: { 'application/json': { schema: LeadPatch } } } },
-    responses: { 200: { description: 'The updated lead', content: json }, ...COMMON_ERRORS, ...NOT_FOUND, ...CONFLICT },
-  }),
-  async (c) => {
-    const input = c.req.valid('json')
-    assertAssignable(c, input)
-    const viewer = viewerOf(c.var.auth)
-    const { id } = c.req.valid('param')
-    await updateLead(c.var.db, c.var.tenantId, viewer, id, input)
-    return c.json(leadJson(await getLead(c.var.db, c.var.tenantId, viewer, id)), 200)
-  },
-)
+leadsApi.openapi(routes.update, async (c) => {
+  const input = c.req.valid('json')
+  assertAssignable(c, input)
+  const viewer = viewerOf(c.var.auth)
+  const { id } = c.req.valid('param')
+  await updateLead(c.var.db, c.var.tenantId, viewer, id, input)
+  return c.json(leadJson(await getLead(c.var.db, c.var.tenantId, viewer, id)), 200)
+})
 
-leadsApi.openapi(
-  createRoute({
-    method: 'delete',
-    path: '/leads/{id}',
-    operationId: 'archiveLead',
-    tags: ['Leads'],
-    summary: 'Archive a lead (it stays readable and can be restored)',
-    request: { params: RecordIdParam },
-    responses: { 204: { description: 'Archived' }, ...COMMON_ERRORS, ...NOT_FOUND, ...CONFLICT },
-  }),
-  async (c) => {
-    await setLeadArchived(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('param').id, true)
-    return c.body(null, 204)
-  },
-)
+leadsApi.openapi(routes.archive, async (c) => {
+  await setLeadArchived(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('param').id, true)
+  return c.body(null, 204)
+})
 
-leadsApi.openapi(
-  createRoute({
-    method: 'get',
-    path: '/leads/{id}/timeline',
-    operationId: 'leadTimeline',
-    tags: ['Leads'],
-    summary: "A lead's history, newest first",
-    request: { params: RecordIdParam, query: TimelineQuery },
-    responses: { 200: { description: 'A page of events', content: { 'application/json': { schema: listEnvelope(TimelineEventJson) } } }, ...COMMON_ERRORS, ...NOT_FOUND },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param')
-    await getLead(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id)
-    return c.json(timelineJson(await timelinePage(c.var.db, c.var.tenantId, 'lead', id, c.req.valid('query'))), 200)
-  },
-)
+leadsApi.openapi(routes.timeline, async (c) => {
+  const { id } = c.req.valid('param')
+  return c.json(timelineJson(await timelineWithAccess(c.var.db, c.var.tenantId, 'lead', id, c.req.valid('query'), getLeadQuery(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id))), 200)
+})
 
 const Converted = z.object({ contactId: z.string(), accountId: z.string().nullable(), opportunityId: z.string().nullable() }).openapi('LeadConversion')
 

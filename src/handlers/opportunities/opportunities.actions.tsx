@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
-import { getOpportunity, getOpportunityQuery, NO_SUCH_OPPORTUNITY } from '../../db/queries/opportunities'
+import { getOpportunity, getOpportunityQuery } from '../../db/queries/opportunities'
 import { setOpportunityArchived, updateOpportunity } from '../../db/queries/opportunity-writes'
 import { listPipelinesQuery, groupPipelines } from '../../db/queries/pipelines'
 import { bulkArchive, bulkAssign, bulkTag, type BulkTarget } from '../../db/queries/records/bulk'
@@ -73,10 +73,9 @@ for (const [path, archived] of [['archive', true], ['restore', false]] as const)
 opportunityActions.get('/opportunities/:id/timeline', async (c) => {
   const id = idParam(c, 'id')
   const db = c.var.db
-  const [[deal], pipelineRows] = await db.batch([getOpportunityQuery(db, c.var.tenantId, viewerOf(c.var.auth), id), listPipelinesQuery(db, c.var.tenantId)])
-  if (!deal) throw new AppError('NOT_FOUND', NO_SUCH_OPPORTUNITY)
+  const pipelineRows = await listPipelinesQuery(db, c.var.tenantId)
   const names = Object.fromEntries(groupPipelines(pipelineRows).flatMap((p) => [[p.id, p.name], ...p.stages.map((s) => [s.id, s.name])]))
-  return renderTimeline(c, 'opportunity', id, OPPORTUNITY_FIELD_LABELS, { names })
+  return renderTimeline(c, 'opportunity', id, OPPORTUNITY_FIELD_LABELS, { names, access: getOpportunityQuery(db, c.var.tenantId, viewerOf(c.var.auth), id) })
 })
 
 opportunityActions.post('/opportunities/bulk', async (c) => {

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { archiveTask, completeTask, getTask, reopenTask } from '../../db/queries/tasks'
+import { archiveTask, completeTask, getTask, getTaskQuery, reopenTask } from '../../db/queries/tasks'
 import { viewerOf, type Viewer } from '../../domain/records/viewer'
 import { TASK_FIELD_LABELS } from '../../domain/tasks/schemas'
 import type { AuthedEnv } from '../../env'
@@ -41,6 +41,5 @@ tasksActions.post('/tasks/:id/archive', async (c) => {
 
 tasksActions.get('/tasks/:id/timeline', async (c) => {
   const id = idParam(c, 'id')
-  await getTask(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id)
-  return renderTimeline(c, 'task', id, TASK_FIELD_LABELS)
+  return renderTimeline(c, 'task', id, TASK_FIELD_LABELS, { access: getTaskQuery(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id) })
 })
