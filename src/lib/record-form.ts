@@ -1,3 +1,9 @@
+import type * as z from 'zod'
+import type { Role } from '../domain/access/roles'
+import { forbiddenFields } from '../domain/records/role-schema'
+import type { FieldError } from './errors'
+import { toFieldErrors } from './validation'
+
 // Turns a submitted record form (all strings) into the shape the shared zod schemas take: tags
 // arrive comma-separated, and fields a role cannot see are not sent at all.
 export function formToInput(form: Record<string, string>): Record<string, unknown> {
@@ -17,4 +23,12 @@ export function toFormValues(record: Record<string, unknown>): Record<string, st
     else if (typeof v !== 'object') out[k] = String(v)
   }
   return out
+}
+
+// Parses a record form through the same schema as the API, plus the role's mass-assignment
+// guard. With errors, the caller re-renders the form (422) with the user's values.
+export function parseRecordForm<S extends z.ZodType>(schema: S, role: Role, input: Record<string, unknown>): { data?: z.output<S>; errors: FieldError[] } {
+  const parsed = schema.safeParse(input)
+  const errors = [...forbiddenFields(role, input), ...(parsed.success ? [] : toFieldErrors(parsed.error))]
+  return errors.length || !parsed.success ? { errors } : { data: parsed.data, errors }
 }

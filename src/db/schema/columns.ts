@@ -1,4 +1,4 @@
-import { jsonb, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 // Shared column builders, so every table spells its timestamps the same way (always timestamptz).
 export const timestamptz = () => timestamp({ withTimezone: true, mode: 'date' })
@@ -20,3 +20,16 @@ export const recordColumns = () => ({
 
 // Custom fields, as a JSON object of field key to value.
 export const customColumn = () => jsonb().$type<Record<string, unknown>>().notNull().default({})
+
+// A person's name and how to reach them, shared by contacts and leads. Email and phone are kept
+// as typed and, normalised, in their own columns, which search and dedupe match on.
+export const personColumns = () => ({
+  firstName: text(),
+  lastName: text(),
+  email: text(),
+  emailNormalized: text(),
+  phone: text(),
+  phoneE164: text(),
+  phoneDigits: text(),
+  title: text(),
+})

@@ -4,7 +4,7 @@ import { CONTACT_STATUSES, type ContactStatus } from '../../domain/records/vocab
 import { newId } from '../../lib/ids'
 import { accounts } from './accounts'
 import { sqlLiteralList } from './check-lists'
-import { customColumn, recordColumns, msTimestamp } from './columns'
+import { customColumn, msTimestamp, personColumns, recordColumns } from './columns'
 import { memberKey, recordKey } from './keys'
 import { tenants } from './tenants'
 
@@ -15,14 +15,7 @@ export const contacts = pgTable(
   {
     tenantId: uuid().notNull().references(() => tenants.id, { onDelete: 'cascade' }),
     id: uuid().notNull().$defaultFn(newId),
-    firstName: text(),
-    lastName: text(),
-    email: text(),
-    emailNormalized: text(),
-    phone: text(),
-    phoneE164: text(),
-    phoneDigits: text(),
-    title: text(),
+    ...personColumns(),
     accountId: uuid(),
     ownerId: uuid(),
     status: text().$type<ContactStatus>().notNull().default('prospect'),

@@ -4,7 +4,7 @@ import { LEAD_STATUSES, type LeadStatus } from '../../domain/records/vocab'
 import { newId } from '../../lib/ids'
 import { accounts } from './accounts'
 import { sqlLiteralList } from './check-lists'
-import { customColumn, recordColumns, msTimestamp } from './columns'
+import { customColumn, msTimestamp, personColumns, recordColumns } from './columns'
 import { contacts } from './contacts'
 import { memberKey, recordKey } from './keys'
 import { opportunities } from './opportunities'
@@ -17,14 +17,7 @@ export const leads = pgTable(
   {
     tenantId: uuid().notNull().references(() => tenants.id, { onDelete: 'cascade' }),
     id: uuid().notNull().$defaultFn(newId),
-    firstName: text(),
-    lastName: text(),
-    email: text(),
-    emailNormalized: text(),
-    phone: text(),
-    phoneE164: text(),
-    phoneDigits: text(),
-    title: text(),
+    ...personColumns(),
     companyName: text(),
     companyDomain: text(),
     website: text(),

@@ -5,7 +5,6 @@ import { listTags } from '../../db/queries/records/tags'
 import { can } from '../../domain/access/permissions'
 import { ACCOUNT_SORTS, AccountInput, accountValues } from '../../domain/accounts/schemas'
 import { listQuery, withoutBlanks } from '../../domain/records/list-query'
-import { forbiddenFields } from '../../domain/records/role-schema'
 import { canSeeAmounts, viewerOf } from '../../domain/records/viewer'
 import { ACCOUNT_STATUSES } from '../../domain/records/vocab'
 import type { AuthedEnv } from '../../env'
@@ -13,8 +12,8 @@ import { AppError, type FieldError } from '../../lib/errors'
 import { readForm } from '../../lib/forms'
 import { isFragment } from '../../lib/htmx'
 import { idParam } from '../../lib/params'
-import { formToInput, toFormValues } from '../../lib/record-form'
-import { parseOrThrow, toFieldErrors } from '../../lib/validation'
+import { formToInput, parseRecordForm, toFormValues } from '../../lib/record-form'
+import { parseOrThrow } from '../../lib/validation'
 import { AccountDetailPage } from '../../views/accounts/account-detail'
 import { AccountForm } from '../../views/accounts/account-form'
 import { AccountListPage, AccountTable } from '../../views/accounts/account-list'
@@ -54,19 +53,11 @@ async function renderForm(c: Context<AuthedEnv>, form: { action: string; values:
   )
 }
 
-// Parses the form through the same schema as the API; errors come back with the values typed.
-function parseAccountForm(c: Context<AuthedEnv>, form: Record<string, string>) {
-  const input = formToInput(form)
-  const parsed = AccountInput.safeParse(input)
-  const errors = [...forbiddenFields(c.var.role, input), ...(parsed.success ? [] : toFieldErrors(parsed.error))]
-  return errors.length || !parsed.success ? { errors } : { data: parsed.data, errors }
-}
-
 accountsPages.get('/accounts/new', requirePermission('records.create'), (c) => renderForm(c, { action: '/accounts', values: { ownerId: c.var.userId }, errors: [], submitLabel: 'Create account', cancelHref: '/accounts', title: 'New account' }))
 
 accountsPages.post('/accounts', requirePermission('records.create'), async (c) => {
   const form = await readForm(c)
-  const { data, errors } = parseAccountForm(c, form)
+  const { data, errors } = parseRecordForm(AccountInput, c.var.role, formToInput(form))
   if (!data) {
     c.status(422)
     return renderForm(c, { action: '/accounts', values: form, errors, submitLabel: 'Create account', cancelHref: '/accounts', title: 'New account' })
@@ -94,7 +85,7 @@ accountsPages.post('/accounts/:id', requirePermission('records.update'), async (
   const id = idParam(c, 'id')
   const viewer = viewerOf(c.var.auth)
   const form = await readForm(c)
-  const { data, errors } = parseAccountForm(c, form)
+  const { data, errors } = parseRecordForm(AccountInput, c.var.role, formToInput(form))
   if (!data) {
     await getAccount(c.var.db, c.var.tenantId, viewer, id)
     c.status(422)

@@ -7,15 +7,14 @@ import { can } from '../../domain/access/permissions'
 import { ContactInput, ContactListQuery } from '../../domain/contacts/schemas'
 import { withoutBlanks } from '../../domain/records/list-query'
 import { personName } from '../../domain/records/normalise'
-import { forbiddenFields } from '../../domain/records/role-schema'
 import { canSeeAmounts, viewerOf } from '../../domain/records/viewer'
 import type { AuthedEnv } from '../../env'
 import { AppError, type FieldError } from '../../lib/errors'
 import { readForm } from '../../lib/forms'
 import { isFragment } from '../../lib/htmx'
 import { idParam } from '../../lib/params'
-import { formToInput, toFormValues } from '../../lib/record-form'
-import { parseOrThrow, toFieldErrors } from '../../lib/validation'
+import { formToInput, parseRecordForm, toFormValues } from '../../lib/record-form'
+import { parseOrThrow } from '../../lib/validation'
 import { ContactDetailPage } from '../../views/contacts/contact-detail'
 import { ContactForm } from '../../views/contacts/contact-form'
 import { ContactListPage, ContactTable } from '../../views/contacts/contact-list'
@@ -60,19 +59,11 @@ async function renderForm(c: Context<AuthedEnv>, form: FormState) {
   )
 }
 
-// Parses the form through the same schema as the API; errors come back with the values typed.
-function parseContactForm(c: Context<AuthedEnv>, form: Record<string, string>) {
-  const input = formToInput(form)
-  const parsed = ContactInput.safeParse(input)
-  const errors = [...forbiddenFields(c.var.role, input), ...(parsed.success ? [] : toFieldErrors(parsed.error))]
-  return errors.length || !parsed.success ? { errors } : { data: parsed.data, errors }
-}
-
 // Saves, or re-renders the form with 422 when the save itself finds a field at fault (a phone
 // that does not parse, an account or owner that is not in this workspace). `beforeRerender` runs
 // only when the save is never attempted (for an edit: 404 for a contact the viewer cannot see).
 async function saveOrRerender(c: Context<AuthedEnv>, state: FormShell, save: (data: ContactInput) => Promise<string>, beforeRerender?: () => Promise<unknown>) {
-  const { data, errors } = parseContactForm(c, state.values)
+  const { data, errors } = parseRecordForm(ContactInput, c.var.role, formToInput(state.values))
   try {
     if (data) return c.redirect(`/contacts/${await save(data)}`, 303)
     await beforeRerender?.()

@@ -6,15 +6,14 @@ import { can } from '../../domain/access/permissions'
 import { leadName } from '../../domain/leads/lead-name'
 import { LeadInput, LeadListQuery } from '../../domain/leads/schemas'
 import { withoutBlanks } from '../../domain/records/list-query'
-import { forbiddenFields } from '../../domain/records/role-schema'
 import { canSeeLeads, viewerOf } from '../../domain/records/viewer'
 import type { AuthedEnv } from '../../env'
 import { AppError, type FieldError } from '../../lib/errors'
 import { readForm } from '../../lib/forms'
 import { isFragment } from '../../lib/htmx'
 import { idParam } from '../../lib/params'
-import { formToInput, toFormValues } from '../../lib/record-form'
-import { parseOrThrow, toFieldErrors } from '../../lib/validation'
+import { formToInput, parseRecordForm, toFormValues } from '../../lib/record-form'
+import { parseOrThrow } from '../../lib/validation'
 import { LeadDetailPage } from '../../views/leads/lead-detail'
 import { LeadForm } from '../../views/leads/lead-form'
 import { LeadListPage, LeadTable } from '../../views/leads/lead-list'
@@ -56,18 +55,10 @@ async function renderForm(c: Context<AuthedEnv>, form: FormState) {
   )
 }
 
-// Parses the form through the same schema as the API; errors come back with the values typed.
-function parseLeadForm(c: Context<AuthedEnv>, form: Record<string, string>) {
-  const input = formToInput(form)
-  const parsed = LeadInput.safeParse(input)
-  const errors = [...forbiddenFields(c.var.role, input), ...(parsed.success ? [] : toFieldErrors(parsed.error))]
-  return errors.length || !parsed.success ? { errors } : { data: parsed.data, errors }
-}
-
 // Saves, or re-renders the form with 422 when the save itself finds a field at fault (a phone
 // that does not parse in the workspace's country, a name emptied on a stored lead).
 async function saveOrRerender(c: Context<AuthedEnv>, state: FormState, save: (data: LeadInput) => Promise<string>) {
-  const { data, errors } = parseLeadForm(c, state.values)
+  const { data, errors } = parseRecordForm(LeadInput, c.var.role, formToInput(state.values))
   try {
     if (data) return c.redirect(`/leads/${await save(data)}`, 303)
     c.status(422)

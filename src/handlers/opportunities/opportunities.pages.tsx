@@ -9,15 +9,14 @@ import { listTags } from '../../db/queries/records/tags'
 import { can } from '../../domain/access/permissions'
 import { OpportunityInput, OpportunityListQuery } from '../../domain/opportunities/schemas'
 import { withoutBlanks } from '../../domain/records/list-query'
-import { forbiddenFields } from '../../domain/records/role-schema'
 import { canSeeAmounts, viewerOf } from '../../domain/records/viewer'
 import type { AuthedEnv } from '../../env'
 import { AppError, type FieldError } from '../../lib/errors'
 import { readForm } from '../../lib/forms'
 import { isFragment } from '../../lib/htmx'
 import { idParam } from '../../lib/params'
-import { formToInput, toFormValues } from '../../lib/record-form'
-import { parseOrThrow, toFieldErrors } from '../../lib/validation'
+import { formToInput, parseRecordForm, toFormValues } from '../../lib/record-form'
+import { parseOrThrow } from '../../lib/validation'
 import { OpportunityDetailPage } from '../../views/opportunities/opportunity-detail'
 import { OpportunityForm } from '../../views/opportunities/opportunity-form'
 import { OpportunityListPage, OpportunityTable } from '../../views/opportunities/opportunity-list'
@@ -90,9 +89,7 @@ function withPipeline(input: Record<string, unknown>, pipelines: PipelineWithSta
 // Parses the form through the same schema as the API; errors come back with the values typed.
 async function parseDealForm(c: Context<AuthedEnv>, form: Record<string, string>) {
   const input = withPipeline(formToInput(form), await listPipelinesWithStages(c.var.db, c.var.tenantId))
-  const parsed = OpportunityInput.safeParse(input)
-  const errors = [...forbiddenFields(c.var.role, input), ...(parsed.success ? [] : toFieldErrors(parsed.error))]
-  return errors.length || !parsed.success ? { errors } : { data: parsed.data, errors }
+  return parseRecordForm(OpportunityInput, c.var.role, input)
 }
 
 // A write that fails on a link (a stage, account or contact not found) re-renders the form too.
@@ -114,7 +111,8 @@ opportunitiesPages.get('/opportunities/new', requirePermission('records.create')
 opportunitiesPages.post('/opportunities', requirePermission('records.create'), async (c) => {
   const form = await readForm(c)
   const parsed = await parseDealForm(c, form)
-  const result = parsed.data ? await attempt(() => createOpportunity(c.var.db, c.var.tenantId, viewerOf(c.var.auth), parsed.data)) : parsed
+  const { data } = parsed
+  const result = data ? await attempt(() => createOpportunity(c.var.db, c.var.tenantId, viewerOf(c.var.auth), data)) : parsed
   if ('errors' in result) {
     c.status(422)
     return renderForm(c, { ...NEW, values: form, errors: result.errors })
@@ -147,7 +145,8 @@ opportunitiesPages.post('/opportunities/:id', requirePermission('records.update'
   const viewer = viewerOf(c.var.auth)
   const form = await readForm(c)
   const parsed = await parseDealForm(c, form)
-  const result = parsed.data ? await attempt(() => updateOpportunity(c.var.db, c.var.tenantId, viewer, id, parsed.data)) : parsed
+  const { data } = parsed
+  const result = data ? await attempt(() => updateOpportunity(c.var.db, c.var.tenantId, viewer, id, data)) : parsed
   if ('errors' in result) {
     await getOpportunity(c.var.db, c.var.tenantId, viewer, id)
     c.status(422)

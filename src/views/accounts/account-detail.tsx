@@ -1,11 +1,10 @@
 import type { Child } from 'hono/jsx'
 import type { AccountRow } from '../../db/queries/accounts'
 import { ACCOUNT_STATUSES } from '../../domain/records/vocab'
-import { ActionButton } from '../components/action-button'
 import { DateTime } from '../components/date-time'
 import { InlineSelect } from '../records/inline-select'
 import { labelOf, optionsOf } from '../records/labels'
-import { Fact, RecordDetail, TagChips } from '../records/record-detail'
+import { Fact, EditArchiveActions, RecordDetail, TagChips } from '../records/record-detail'
 import type { ListContext } from '../records/list-links'
 
 type RelatedContact = { id: string; firstName: string | null; lastName: string | null; email: string | null; title: string | null }
@@ -26,12 +25,7 @@ export function AccountDetailPage({ account: a, contacts, deals, ctx, showAmount
       timelineUrl={`/accounts/${a.id}/timeline`}
       actions={
         <>
-          {ctx.canUpdate && !archived ? (
-            <a class="button secondary" href={`/accounts/${a.id}/edit`}>
-              Edit
-            </a>
-          ) : null}
-          {ctx.canArchive ? <ActionButton action={`/accounts/${a.id}/${archived ? 'restore' : 'archive'}`} label={archived ? 'Restore' : 'Archive'} /> : null}
+          <EditArchiveActions path={`/accounts/${a.id}`} archived={archived} canEdit={ctx.canUpdate} canArchive={ctx.canArchive} />
         </>
       }
       facts={

@@ -3,12 +3,11 @@ import type { ContactRow } from '../../db/queries/contacts'
 import { personName } from '../../domain/records/normalise'
 import { CONTACT_STATUSES, type TaskType } from '../../domain/records/vocab'
 import { TASK_TYPE_LABELS } from '../../domain/tasks/schemas'
-import { ActionButton } from '../components/action-button'
 import { DateTime } from '../components/date-time'
 import { InlineSelect } from '../records/inline-select'
 import { labelOf, optionsOf } from '../records/labels'
 import type { ListContext } from '../records/list-links'
-import { Fact, RecordDetail, TagChips } from '../records/record-detail'
+import { Fact, EditArchiveActions, RecordDetail, TagChips } from '../records/record-detail'
 
 type RelatedAccount = { id: string; name: string; domain: string | null; status: string }
 type RelatedDeal = { id: string; name: string; amount: string | null; currency: string; status: string; closeDate: string | null }
@@ -29,12 +28,7 @@ export function ContactDetailPage({ contact: c, account, deals, tasks, ctx, show
       timelineUrl={`/contacts/${c.id}/timeline`}
       actions={
         <>
-          {ctx.canUpdate && !archived ? (
-            <a class="button secondary" href={`/contacts/${c.id}/edit`}>
-              Edit
-            </a>
-          ) : null}
-          {ctx.canArchive ? <ActionButton action={`/contacts/${c.id}/${archived ? 'restore' : 'archive'}`} label={archived ? 'Restore' : 'Archive'} /> : null}
+          <EditArchiveActions path={`/contacts/${c.id}`} archived={archived} canEdit={ctx.canUpdate} canArchive={ctx.canArchive} />
         </>
       }
       facts={

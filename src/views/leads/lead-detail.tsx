@@ -2,12 +2,11 @@ import type { Child } from 'hono/jsx'
 import type { LeadRow } from '../../db/queries/leads'
 import { leadName } from '../../domain/leads/lead-name'
 import { SETTABLE_LEAD_STATUSES } from '../../domain/leads/schemas'
-import { ActionButton } from '../components/action-button'
 import { DateTime } from '../components/date-time'
 import { InlineSelect } from '../records/inline-select'
 import { labelOf, optionsOf } from '../records/labels'
 import type { ListContext } from '../records/list-links'
-import { Fact, RecordDetail, TagChips } from '../records/record-detail'
+import { Fact, EditArchiveActions, RecordDetail, TagChips } from '../records/record-detail'
 
 export const leadStatusSelect = (l: { id: string; status: string }) => <InlineSelect action={`/leads/${l.id}/status`} name="status" label="Status" value={l.status} options={optionsOf(SETTABLE_LEAD_STATUSES)} />
 export const leadOwnerSelect = (l: { id: string; ownerId: string | null }, members: { id: string; name: string }[]) => (
@@ -54,12 +53,7 @@ export function LeadDetailPage({ lead: l, ctx, quickActions }: { lead: LeadRow; 
               Convert
             </a>
           ) : null}
-          {editable ? (
-            <a class="button secondary" href={`/leads/${l.id}/edit`}>
-              Edit
-            </a>
-          ) : null}
-          {ctx.canArchive ? <ActionButton action={`/leads/${l.id}/${archived ? 'restore' : 'archive'}`} label={archived ? 'Restore' : 'Archive'} /> : null}
+          <EditArchiveActions path={`/leads/${l.id}`} archived={archived} canEdit={ctx.canUpdate} canArchive={ctx.canArchive} />
         </>
       }
       facts={

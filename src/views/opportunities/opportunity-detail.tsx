@@ -4,12 +4,11 @@ import type { Stage } from '../../db/queries/pipelines'
 import { daysInStage, isRotting, weightedAmount } from '../../domain/opportunities/rules'
 import { OPPORTUNITY_STATUSES } from '../../domain/records/vocab'
 import type { FieldError } from '../../lib/errors'
-import { ActionButton } from '../components/action-button'
 import { FieldErrorText } from '../components/field'
 import { InlineSelect } from '../records/inline-select'
 import { labelOf } from '../records/labels'
 import type { ListContext } from '../records/list-links'
-import { Fact, RecordDetail, TagChips } from '../records/record-detail'
+import { Fact, EditArchiveActions, RecordDetail, TagChips } from '../records/record-detail'
 import { Money } from './money'
 import { PipelineStyles } from './pipeline-styles'
 
@@ -76,12 +75,7 @@ export function OpportunityDetailPage(p: { deal: OpportunityRow; stages: Stage[]
             <a class="button secondary" href={`/opportunities/board?pipeline=${d.pipelineId}`}>
               Board
             </a>
-            {editable ? (
-              <a class="button secondary" href={`/opportunities/${d.id}/edit`}>
-                Edit
-              </a>
-            ) : null}
-            {ctx.canArchive ? <ActionButton action={`/opportunities/${d.id}/${archived ? 'restore' : 'archive'}`} label={archived ? 'Restore' : 'Archive'} /> : null}
+            <EditArchiveActions path={`/opportunities/${d.id}`} archived={archived} canEdit={ctx.canUpdate} canArchive={ctx.canArchive} />
           </>
         }
         facts={

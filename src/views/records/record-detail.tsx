@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import { ActionButton } from '../components/action-button'
 
 // The frame of every record page: title and actions, key facts first, then related records and
 // quick actions, and the history, which loads after the page (and again when a quick action
@@ -49,6 +50,20 @@ export function TagChips({ tags }: { tags: { name: string; colour: string }[] })
       {tags.map((t) => (
         <span class={`tag tag-${t.colour}`}>{t.name}</span>
       ))}
+    </>
+  )
+}
+
+// Edit, and archive or restore: the actions every record page offers, as the role allows.
+export function EditArchiveActions({ path, archived, canEdit, canArchive }: { path: string; archived: boolean; canEdit: boolean; canArchive: boolean }) {
+  return (
+    <>
+      {canEdit && !archived ? (
+        <a class="button secondary" href={`${path}/edit`}>
+          Edit
+        </a>
+      ) : null}
+      {canArchive ? <ActionButton action={`${path}/${archived ? 'restore' : 'archive'}`} label={archived ? 'Restore' : 'Archive'} /> : null}
     </>
   )
 }
