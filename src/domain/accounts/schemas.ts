@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { customField, optionalId, optionalText, optionalUrl, requiredText, tagsField } from '../records/fields'
+import { customField, optionalId, optionalText, optionalUrl, requiredText, tagsField, recordJsonShape } from '../records/fields'
 import { normaliseDomain } from '../records/normalise'
 import { ACCOUNT_SIZES, ACCOUNT_STATUSES } from '../records/vocab'
 
@@ -63,12 +63,6 @@ export const AccountJson = z
     size: z.string().nullable(),
     website: z.string().nullable(),
     address: z.string().nullable(),
-    ownerId: z.string().nullable(),
     status: z.enum(ACCOUNT_STATUSES),
-    lastContactedAt: z.string().nullable(),
-    custom: z.record(z.string(), z.unknown()),
-    tags: z.array(z.string()),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    archivedAt: z.string().nullable(),
+    ...recordJsonShape,
   })

@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import type { CountryCode } from 'libphonenumber-js/min'
 import { AppError, type FieldError } from '../../lib/errors'
-import { customField, optionalEmail, optionalId, optionalText, tagsField } from '../records/fields'
+import { customField, optionalEmail, optionalId, optionalText, tagsField, recordJsonShape } from '../records/fields'
 import { listQuery } from '../records/list-query'
 import { normaliseEmail, normalisePhone } from '../records/normalise'
 import { CONTACT_STATUSES } from '../records/vocab'
@@ -100,12 +100,6 @@ export const ContactJson = z.object({
   title: z.string().nullable(),
   accountId: z.string().nullable(),
   accountName: z.string().nullable(),
-  ownerId: z.string().nullable(),
   status: z.enum(CONTACT_STATUSES),
-  lastContactedAt: z.string().nullable(),
-  custom: z.record(z.string(), z.unknown()),
-  tags: z.array(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  archivedAt: z.string().nullable(),
+  ...recordJsonShape,
 })

@@ -2,7 +2,7 @@ import * as z from 'zod'
 import type { CountryCode } from 'libphonenumber-js/min'
 import { AppError, type FieldError } from '../../lib/errors'
 import { contactValues } from '../contacts/schemas'
-import { customField, optionalEmail, optionalId, optionalText, optionalUrl, tagsField } from '../records/fields'
+import { customField, optionalEmail, optionalId, optionalText, optionalUrl, tagsField, recordJsonShape } from '../records/fields'
 import { listQuery } from '../records/list-query'
 import { LEAD_STATUSES } from '../records/vocab'
 import { companyDomainOf } from './company-domain'
@@ -141,15 +141,9 @@ export const LeadJson = z.object({
   utmContent: z.string().nullable(),
   status: z.enum(LEAD_STATUSES),
   score: z.number().int(),
-  ownerId: z.string().nullable(),
-  lastContactedAt: z.string().nullable(),
   convertedAt: z.string().nullable(),
   convertedContactId: z.string().nullable(),
   convertedAccountId: z.string().nullable(),
   convertedOpportunityId: z.string().nullable(),
-  custom: z.record(z.string(), z.unknown()),
-  tags: z.array(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  archivedAt: z.string().nullable(),
+  ...recordJsonShape,
 })

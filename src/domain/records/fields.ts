@@ -30,3 +30,14 @@ export const tagsField = () => z.array(TagName).max(20, 'At most 20 tags.').opti
 export const customField = () => z.record(z.string().max(64), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])).optional()
 
 export const TagColour = z.enum(TAG_COLOURS)
+
+// What every core record carries in API responses besides its own fields.
+export const recordJsonShape = {
+  ownerId: z.string().nullable(),
+  lastContactedAt: z.string().nullable(),
+  custom: z.record(z.string(), z.unknown()),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archivedAt: z.string().nullable(),
+}

@@ -6,13 +6,14 @@ import { InlineSelect } from '../records/inline-select'
 import { labelOf, optionsOf } from '../records/labels'
 import { Fact, EditArchiveActions, RecordDetail, TagChips } from '../records/record-detail'
 import type { ListContext } from '../records/list-links'
+import { OwnerInlineSelect } from '../records/record-fields'
 
 type RelatedContact = { id: string; firstName: string | null; lastName: string | null; email: string | null; title: string | null }
 type RelatedDeal = { id: string; name: string; amount: string | null; currency: string; status: string; closeDate: string | null }
 
 export const accountStatusSelect = (a: { id: string; status: string }) => <InlineSelect action={`/accounts/${a.id}/status`} name="status" label="Status" value={a.status} options={optionsOf(ACCOUNT_STATUSES)} />
 export const accountOwnerSelect = (a: { id: string; ownerId: string | null }, members: { id: string; name: string }[]) => (
-  <InlineSelect action={`/accounts/${a.id}/owner`} name="ownerId" label="Owner" value={a.ownerId} options={[{ value: '', label: 'Nobody' }, ...members.map((m) => ({ value: m.id, label: m.name }))]} />
+  <OwnerInlineSelect path={`/accounts/${a.id}`} ownerId={a.ownerId} members={members} />
 )
 
 export function AccountDetailPage({ account: a, contacts, deals, ctx, showAmounts, quickActions }: { account: AccountRow; contacts: RelatedContact[]; deals: RelatedDeal[]; ctx: ListContext & { canUpdate: boolean }; showAmounts: boolean; quickActions?: Child }) {

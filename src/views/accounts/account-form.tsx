@@ -3,6 +3,7 @@ import type { FieldError } from '../../lib/errors'
 import { Field, FormErrors } from '../components/field'
 import { SelectField } from '../components/select-field'
 import { labelOf } from '../records/labels'
+import { FormActions, OwnerField, TagsField } from '../records/record-fields'
 
 export type AccountFormValues = Record<string, string>
 
@@ -21,14 +22,11 @@ export function AccountForm({ action, values, errors, members, canAssign, submit
         <Field name="industry" label="Industry" value={values.industry} errors={errors} maxlength={100} />
         <SelectField name="size" label="Size" value={values.size} errors={errors} options={[{ value: '', label: '—' }, ...ACCOUNT_SIZES.map((s) => ({ value: s, label: `${s} people` }))]} />
         <SelectField name="status" label="Status" value={values.status ?? 'prospect'} errors={errors} options={ACCOUNT_STATUSES.map((s) => ({ value: s, label: labelOf(s) }))} />
-        {canAssign ? <SelectField name="ownerId" label="Owner" value={values.ownerId} errors={errors} options={[{ value: '', label: 'Nobody' }, ...members.map((m) => ({ value: m.id, label: m.name }))]} /> : null}
+        {canAssign ? <OwnerField members={members} value={values.ownerId} errors={errors} /> : null}
         <Field name="address" label="Address" value={values.address} errors={errors} maxlength={500} />
-        <Field name="tags" label="Tags" value={values.tags} errors={errors} hint="Comma-separated, e.g. VIP, EMEA." />
+        <TagsField value={values.tags} errors={errors} example="VIP, EMEA" />
       </div>
-      <div class="form-actions">
-        <button type="submit">{submitLabel}</button>
-        <a href={cancelHref}>Cancel</a>
-      </div>
+      <FormActions submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   )
 }

@@ -8,6 +8,7 @@ import { InlineSelect } from '../records/inline-select'
 import { labelOf, optionsOf } from '../records/labels'
 import type { ListContext } from '../records/list-links'
 import { Fact, EditArchiveActions, RecordDetail, TagChips } from '../records/record-detail'
+import { OwnerInlineSelect } from '../records/record-fields'
 
 type RelatedAccount = { id: string; name: string; domain: string | null; status: string }
 type RelatedDeal = { id: string; name: string; amount: string | null; currency: string; status: string; closeDate: string | null }
@@ -15,7 +16,7 @@ type OpenTask = { id: string; title: string; type: TaskType; dueAt: Date | null;
 
 export const contactStatusSelect = (c: { id: string; status: string }) => <InlineSelect action={`/contacts/${c.id}/status`} name="status" label="Status" value={c.status} options={optionsOf(CONTACT_STATUSES)} />
 export const contactOwnerSelect = (c: { id: string; ownerId: string | null }, members: { id: string; name: string }[]) => (
-  <InlineSelect action={`/contacts/${c.id}/owner`} name="ownerId" label="Owner" value={c.ownerId} options={[{ value: '', label: 'Nobody' }, ...members.map((m) => ({ value: m.id, label: m.name }))]} />
+  <OwnerInlineSelect path={`/contacts/${c.id}`} ownerId={c.ownerId} members={members} />
 )
 
 export function ContactDetailPage({ contact: c, account, deals, tasks, ctx, showAmounts, quickActions }: { contact: ContactRow; account: RelatedAccount | null; deals: RelatedDeal[]; tasks: OpenTask[]; ctx: ListContext & { canUpdate: boolean }; showAmounts: boolean; quickActions?: Child }) {

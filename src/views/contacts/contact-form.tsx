@@ -3,6 +3,7 @@ import type { FieldError } from '../../lib/errors'
 import { Field, FormErrors } from '../components/field'
 import { SelectField } from '../components/select-field'
 import { optionsOf } from '../records/labels'
+import { FormActions, OwnerField, TagsField } from '../records/record-fields'
 
 export type ContactFormValues = Record<string, string>
 export type AccountOption = { id: string; name: string }
@@ -27,13 +28,10 @@ export function ContactForm({ action, values, errors, members, accounts, canAssi
         <Field name="title" label="Job title" value={values.title} errors={errors} maxlength={200} />
         <SelectField name="accountId" label="Account" value={values.accountId} errors={errors} options={[{ value: '', label: 'None' }, ...byName(accounts).map((a) => ({ value: a.id, label: a.name }))]} />
         <SelectField name="status" label="Status" value={values.status ?? 'prospect'} errors={errors} options={optionsOf(CONTACT_STATUSES)} />
-        {canAssign ? <SelectField name="ownerId" label="Owner" value={values.ownerId} errors={errors} options={[{ value: '', label: 'Nobody' }, ...members.map((m) => ({ value: m.id, label: m.name }))]} /> : null}
-        <Field name="tags" label="Tags" value={values.tags} errors={errors} hint="Comma-separated, e.g. VIP, Newsletter." />
+        {canAssign ? <OwnerField members={members} value={values.ownerId} errors={errors} /> : null}
+        <TagsField value={values.tags} errors={errors} example="VIP, Newsletter" />
       </div>
-      <div class="form-actions">
-        <button type="submit">{submitLabel}</button>
-        <a href={cancelHref}>Cancel</a>
-      </div>
+      <FormActions submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   )
 }

@@ -7,10 +7,11 @@ import { InlineSelect } from '../records/inline-select'
 import { labelOf, optionsOf } from '../records/labels'
 import type { ListContext } from '../records/list-links'
 import { Fact, EditArchiveActions, RecordDetail, TagChips } from '../records/record-detail'
+import { OwnerInlineSelect } from '../records/record-fields'
 
 export const leadStatusSelect = (l: { id: string; status: string }) => <InlineSelect action={`/leads/${l.id}/status`} name="status" label="Status" value={l.status} options={optionsOf(SETTABLE_LEAD_STATUSES)} />
 export const leadOwnerSelect = (l: { id: string; ownerId: string | null }, members: { id: string; name: string }[]) => (
-  <InlineSelect action={`/leads/${l.id}/owner`} name="ownerId" label="Owner" value={l.ownerId} options={[{ value: '', label: 'Nobody' }, ...members.map((m) => ({ value: m.id, label: m.name }))]} />
+  <OwnerInlineSelect path={`/leads/${l.id}`} ownerId={l.ownerId} members={members} />
 )
 
 export type LeadDetailContext = ListContext & { canUpdate: boolean; canConvert: boolean }

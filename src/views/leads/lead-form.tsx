@@ -3,6 +3,7 @@ import type { FieldError } from '../../lib/errors'
 import { Field, FormErrors } from '../components/field'
 import { SelectField } from '../components/select-field'
 import { optionsOf } from '../records/labels'
+import { FormActions, OwnerField, TagsField } from '../records/record-fields'
 
 const FIELDS = ['firstName', 'lastName', 'email', 'phone', 'title', 'companyName', 'website', 'status', 'ownerId', 'tags', 'source', 'utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent']
 
@@ -25,8 +26,8 @@ export function LeadForm({ action, values, errors, members, canAssign, submitLab
         {text('companyName', 'Company')}
         <Field name="website" label="Website" type="url" value={values.website} errors={errors} maxlength={500} hint="Used to match an existing account on conversion." />
         {converted ? null : <SelectField name="status" label="Status" value={values.status ?? 'new'} errors={errors} options={optionsOf(SETTABLE_LEAD_STATUSES)} />}
-        {canAssign ? <SelectField name="ownerId" label="Owner" value={values.ownerId} errors={errors} options={[{ value: '', label: 'Nobody' }, ...members.map((m) => ({ value: m.id, label: m.name }))]} /> : null}
-        <Field name="tags" label="Tags" value={values.tags} errors={errors} hint="Comma-separated, e.g. Webinar, EMEA." />
+        {canAssign ? <OwnerField members={members} value={values.ownerId} errors={errors} /> : null}
+        <TagsField value={values.tags} errors={errors} example="Webinar, EMEA" />
       </div>
       <fieldset class="form-grid">
         <legend>Source and campaign</legend>
@@ -37,10 +38,7 @@ export function LeadForm({ action, values, errors, members, canAssign, submitLab
         {text('utmTerm', 'UTM term')}
         {text('utmContent', 'UTM content')}
       </fieldset>
-      <div class="form-actions">
-        <button type="submit">{submitLabel}</button>
-        <a href={cancelHref}>Cancel</a>
-      </div>
+      <FormActions submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   )
 }

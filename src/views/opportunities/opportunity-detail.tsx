@@ -11,6 +11,7 @@ import type { ListContext } from '../records/list-links'
 import { Fact, EditArchiveActions, RecordDetail, TagChips } from '../records/record-detail'
 import { Money } from './money'
 import { PipelineStyles } from './pipeline-styles'
+import { OwnerInlineSelect } from '../records/record-fields'
 
 type Deal = Pick<OpportunityRow, 'id' | 'stageId' | 'probability' | 'status' | 'lostReason' | 'ownerId'>
 
@@ -19,7 +20,7 @@ export const dealStageSelect = (d: Pick<Deal, 'id' | 'stageId'>, stages: Stage[]
 )
 
 export const dealOwnerSelect = (d: Pick<Deal, 'id' | 'ownerId'>, members: { id: string; name: string }[]) => (
-  <InlineSelect action={`/opportunities/${d.id}/owner`} name="ownerId" label="Owner" value={d.ownerId} options={[{ value: '', label: 'Nobody' }, ...members.map((m) => ({ value: m.id, label: m.name }))]} />
+  <OwnerInlineSelect path={`/opportunities/${d.id}`} ownerId={d.ownerId} members={members} />
 )
 
 // Sent along with an inline stage change, so the probability that followed the stage updates too.

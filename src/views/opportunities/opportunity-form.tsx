@@ -5,6 +5,7 @@ import { Field, FieldErrorText, FormErrors } from '../components/field'
 import { SelectField, type Option } from '../components/select-field'
 import { optionsOf } from '../records/labels'
 import { StageOptions } from './opportunity-list'
+import { FormActions, OwnerField, TagsField } from '../records/record-fields'
 
 export type OpportunityFormValues = Record<string, string>
 export type NamedOption = { id: string; name: string }
@@ -59,13 +60,10 @@ export function OpportunityForm(p: {
         <Field name="closeDate" label="Expected close date" type="date" value={v.closeDate} errors={errors} />
         <SelectField name="status" label="Status" value={v.status ?? 'open'} errors={errors} options={optionsOf(OPPORTUNITY_STATUSES)} />
         <Field name="lostReason" label="Lost reason" value={v.lostReason} errors={errors} maxlength={500} hint="Required when the deal is lost." />
-        {p.canAssign ? <SelectField name="ownerId" label="Owner" value={v.ownerId} errors={errors} options={choices(p.members, 'Nobody')} /> : null}
-        <Field name="tags" label="Tags" value={v.tags} errors={errors} hint="Comma-separated, e.g. Q3, Expansion." />
+        {p.canAssign ? <OwnerField members={p.members} value={v.ownerId} errors={errors} /> : null}
+        <TagsField value={v.tags} errors={errors} example="Q3, Expansion" />
       </div>
-      <div class="form-actions">
-        <button type="submit">{p.submitLabel}</button>
-        <a href={p.cancelHref}>Cancel</a>
-      </div>
+      <FormActions submitLabel={p.submitLabel} cancelHref={p.cancelHref} />
     </form>
   )
 }
