@@ -31,11 +31,21 @@ try {
   // One id of each kind from the lists, for the detail pages.
   const firstId = async (list: string, prefix: string) => new RegExp(`href="${prefix}/([0-9a-f-]{36})"`).exec(await (await get(list)).text())?.[1]
   const pages: [string, string, Record<string, string>?][] = [['Home', '/']]
-  for (const [label, list, prefix] of [['Accounts', '/accounts', '/accounts'], ['Contacts', '/contacts', '/contacts'], ['Leads', '/leads', '/leads'], ['Opportunities', '/opportunities', '/opportunities'], ['Tasks', '/tasks', '/tasks']] as const) {
+  const lists = [
+    ['Accounts', '/accounts', 'owner=me', 'account'],
+    ['Contacts', '/contacts', 'owner=me', 'contact'],
+    ['Leads', '/leads', 'owner=me&status=open', 'lead'],
+    ['Opportunities', '/opportunities', 'owner=me', 'opportunity'],
+    ['Tasks', '/tasks', 'assigneeId=me', null],
+  ] as const
+  for (const [label, list, filter, relatedType] of lists) {
     if ((await get(list)).status !== 200) continue
-    pages.push([`${label} list`, list], [`${label} list, filtered`, `${list}?owner=me`])
-    const id = await firstId(list, prefix)
-    if (id) pages.push([`${label} detail`, `${prefix}/${id}`], [`${label} history (lazy)`, `${prefix}/${id}/timeline`, { 'HX-Request': 'true' }])
+    pages.push([`${label} list`, list], [`${label} list, filtered`, `${list}?${filter}`])
+    const id = await firstId(list, list)
+    if (!id) continue
+    pages.push([`${label} detail`, `${list}/${id}`], [`${label} history (lazy)`, `${list}/${id}/timeline`, { 'HX-Request': 'true' }])
+    // The notes and activities panels of a record page load after it, like the history.
+    if (relatedType) pages.push([`${label} notes (lazy)`, `/notes?relatedType=${relatedType}&relatedId=${id}`, { 'HX-Request': 'true' }], [`${label} activities (lazy)`, `/activities?relatedType=${relatedType}&relatedId=${id}`, { 'HX-Request': 'true' }])
   }
   for (const extra of ['/opportunities/board', '/my-work']) if ((await get(extra)).status === 200) pages.push([extra, extra])
 

@@ -62,7 +62,12 @@ export function LeadListPage({ filters, ctx, table }: { filters: LeadListQuery; 
           </a>
         ) : null}
       </div>
-      <ListFiltersBar action="/leads" filters={filters} options={{ members: ctx.members, tags: ctx.tags, statuses: STATUS_OPTIONS, sorts: SORT_OPTIONS, showOwner: ctx.showOwnerFilter, contacted: true }} />
+      <ListFiltersBar action="/leads" filters={filters} options={{ members: ctx.members, tags: ctx.tags, statuses: STATUS_OPTIONS, sorts: SORT_OPTIONS, showOwner: ctx.showOwnerFilter, contacted: true }}>
+        <label class="filter">
+          Source
+          <input name="source" value={filters.source ?? ''} maxlength={100} />
+        </label>
+      </ListFiltersBar>
       {table}
     </>
   )

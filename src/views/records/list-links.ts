@@ -16,7 +16,8 @@ export function listLinks(base: string, f: ListFilters, nextCursor: string | nul
     first: f.cursor ? qs() : null,
     next: nextCursor ? qs({ cursor: nextCursor }) : null,
     sort: (key) => qs({ sort: key, dir: f.sort === key && f.dir !== 'desc' ? 'desc' : 'asc' }, unsorted),
-    filtered: Boolean(f.owner || f.status || f.tag || f.createdFrom || f.createdTo || f.contactedFrom || f.contactedTo),
+    // Any filter at all, including an entity's own (a lead's source, a contact's account).
+    filtered: Object.entries(f).some(([k, v]) => !['sort', 'dir', 'cursor', 'limit'].includes(k) && v !== undefined && v !== ''),
   }
 }
 
