@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { request } from '../helpers/app'
-import { ORIGIN, type Browser, formPost, signUp, uniqueEmail, uniqueIp } from '../helpers/auth'
+import { ORIGIN, type Browser, createToken, formPost, signUp, uniqueEmail, uniqueIp, withToken } from '../helpers/auth'
 
 const EVIL = 'https://evil.example'
 
@@ -63,6 +63,17 @@ describe('the JSON API accepts only JSON bodies', () => {
     expect(res.status).toBe(415)
     expect(res.headers.get('content-type')).toBe('application/problem+json')
     expect(await tokenCount(browser)).toBe(0)
+  })
+
+  it('refuses an empty form post but accepts a request with no body and no content type at all', async () => {
+    const browser = await signUp()
+    const { token } = await createToken(browser)
+    const task = (await (await withToken(token, '/api/v1/tasks', { method: 'POST', body: { title: 'Call back' } })).json()) as { id: string }
+    const form = await request(`/api/v1/tasks/${task.id}/complete`, { method: 'POST', body: new URLSearchParams(), headers: { Cookie: browser.cookie, Origin: ORIGIN } })
+    expect(form.status).toBe(415)
+    const bare = await withToken(token, `/api/v1/tasks/${task.id}/complete`, { method: 'POST' })
+    expect(bare.status).toBe(200)
+    expect(((await bare.json()) as { completedAt: string | null }).completedAt).not.toBeNull()
   })
 
   it('refuses a non-JSON body before routing, so routes without a body schema are covered too', async () => {

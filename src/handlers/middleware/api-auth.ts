@@ -32,12 +32,14 @@ export const apiAuth: MiddlewareHandler<AuthedEnv> = async (c, next) => {
   await next()
 }
 
-// A cross-site HTML form can only send urlencoded, multipart or text/plain bodies, so insisting
-// on JSON for every body-carrying request closes the API to them.
+// A cross-site HTML form can only send urlencoded, multipart or text/plain bodies (always with
+// that Content-Type), so insisting on JSON for every body-carrying request closes the API to
+// them. A request with no body and no Content-Type at all (POST /tasks/:id/complete) is no form.
 export const requireJson: MiddlewareHandler<AuthedEnv> = async (c, next) => {
   if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
-    const type = c.req.header('Content-Type') ?? ''
-    if (!/^application\/json\s*(;|$)/i.test(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send JSON with Content-Type: application/json.')
+    const type = c.req.header('Content-Type')
+    const bodyless = type === undefined && (c.req.raw.body === null || c.req.header('Content-Length') === '0')
+    if (!bodyless && !/^application\/json\s*(;|$)/i.test(type ?? '')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send JSON with Content-Type: application/json.')
   }
   await next()
 }

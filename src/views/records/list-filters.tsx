@@ -16,10 +16,11 @@ export type FilterOptions = {
 // `children` are an entity's own filters (an opportunity's stage and close dates), placed before
 // the sort controls.
 export function ListFiltersBar({ action, filters, options, children }: { action: string; filters: ListFilters; options: FilterOptions; children?: Child }) {
+  // Explicit for/id labels: a label wrapping a <select> would take its options into its name.
   const sel = (name: string, label: string, value: string | undefined, opts: Option[], any = 'Any') => (
-    <label class="filter">
-      {label}
-      <select name={name}>
+    <div class="filter">
+      <label for={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name}>
         <option value="">{any}</option>
         {opts.map((o) => (
           <option value={o.value} selected={o.value === value}>
@@ -27,13 +28,13 @@ export function ListFiltersBar({ action, filters, options, children }: { action:
           </option>
         ))}
       </select>
-    </label>
+    </div>
   )
   const day = (name: keyof ListFilters, label: string) => (
-    <label class="filter">
-      {label}
-      <input type="date" name={name} value={String(filters[name] ?? '')} />
-    </label>
+    <div class="filter">
+      <label for={`filter-${name}`}>{label}</label>
+      <input id={`filter-${name}`} type="date" name={name} value={String(filters[name] ?? '')} />
+    </div>
   )
   return (
     <form class="filters" method="get" action={action} role="search" hx-get={action} hx-target="#record-list" hx-swap="outerHTML" hx-push-url="true" hx-trigger="change, submit">
