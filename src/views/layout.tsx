@@ -22,12 +22,11 @@ type NavItem = { href: string; label: string; show?: (auth: AuthContext) => bool
 // refuses it; hiding is only courtesy).
 const NAV: NavItem[] = [
   { href: '/my-work', label: 'My work' },
-  { href: '/', label: 'Home' },
-  { href: '/tasks', label: 'Tasks' },
-  { href: '/accounts', label: 'Accounts' },
-  { href: '/contacts', label: 'Contacts' },
   { href: '/leads', label: 'Leads', show: (a) => canSeeLeads(viewerOf(a)) },
-  { href: '/opportunities', label: 'Opportunities' },
+  { href: '/contacts', label: 'Contacts' },
+  { href: '/accounts', label: 'Accounts' },
+  { href: '/opportunities', label: 'Deals' },
+  { href: '/tasks', label: 'Tasks' },
   { href: '/settings/users', label: 'Users', show: (a) => can(a.role, 'users.manage') },
   { href: '/settings/workspace', label: 'Settings', show: (a) => can(a.role, 'settings.manage') },
   { href: '/settings/tokens', label: 'API tokens', show: (a) => can(a.role, 'tokens.own') },
