@@ -19,6 +19,9 @@ export type Env = {
   LOCAL_MODE?: string
   // Sender address of outgoing email.
   MAIL_FROM: string
+  // Resend API key (a wrangler secret). Set: a deployed worker sends mail through Resend. Ignored
+  // in local mode, where mail goes to the dev mailbox.
+  RESEND_API_KEY?: string
   JOBS: Queue<JobMessage>
   FILES: R2Bucket
   // General API rate limit, and a tighter one for sign-in attempts per client address.

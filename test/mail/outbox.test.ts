@@ -98,7 +98,7 @@ describe('send-email job', () => {
     expect(await getOutboxMessage(testDb(), id)).toMatchObject({ status: 'sent', attempts: 1 })
   })
 
-  it('marks the row failed with the error and rethrows, then a later delivery sends it', async () => {
+  it('keeps the row queued with the error and rethrows, then a later delivery sends it', async () => {
     const provider = recordingProvider()
     provider.failing = true
     const d = draft('flaky')
@@ -106,7 +106,7 @@ describe('send-email job', () => {
     const msg = { type: 'send-email' as const, key: d.idempotencyKey, outboxId: id }
 
     await expect(runSendEmail(testEnv, msg, provider)).rejects.toThrow('503')
-    expect(await getOutboxMessage(testDb(), id)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'provider said 503 Service Unavailable', sentAt: null })
+    expect(await getOutboxMessage(testDb(), id)).toMatchObject({ status: 'queued', attempts: 1, lastError: 'provider said 503 Service Unavailable', sentAt: null })
 
     provider.failing = false
     await runSendEmail(testEnv, msg, provider)

@@ -29,8 +29,9 @@ export async function enqueueEmail(db: Db, draft: EmailDraft): Promise<string> {
 }
 
 // One conditional UPDATE: a row that is already sent (or gone) returns null and is never sent
-// again. queued and failed rows are claimable, since failed means "failed for now" and the queue
-// retries. The schema has no "sending" state, so two deliveries running at the same instant can
+// again. queued and failed rows are claimable: a failed row can still have a message in flight
+// (one that outlived its attempts budget, or a redelivered duplicate), and sending it then is
+// harmless. The schema has no "sending" state, so two deliveries running at the same instant can
 // both claim a row; the provider's idempotency key (the row's) collapses those into one send.
 export async function claimEmailForSending(db: Db, id: string): Promise<OutboxRow | null> {
   const [row] = await db
@@ -45,6 +46,15 @@ export async function markEmailSent(db: Db, id: string, providerMessageId: strin
   await db
     .update(outbox)
     .set({ status: 'sent', providerMessageId, sentAt: sql`now()`, lastError: null })
+    .where(and(eq(outbox.id, id), ne(outbox.status, 'sent')))
+}
+
+// A transient failure: the row stays (or goes back to) queued, with the reason, while the queue
+// retries. Like markEmailFailed it never touches a sent row.
+export async function markEmailRetrying(db: Db, id: string, error: string): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: 'queued', lastError: error.slice(0, MAX_ERROR_CHARS) })
     .where(and(eq(outbox.id, id), ne(outbox.status, 'sent')))
 }
 

@@ -1,14 +1,8 @@
-import type { OutboxRow, OutboxStatus, OutboxSummary } from '../../db/queries/outbox'
-
-// Reuses the status colours of app.css: sent reads as ok, failed as down, queued stays neutral.
-const STATUS_STATE: Record<OutboxStatus, string | undefined> = { sent: 'ok', failed: 'down', queued: undefined }
+import type { OutboxRow, OutboxSummary } from '../../db/queries/outbox'
+import { MailStatus } from '../components/mail-status'
 
 function Time({ at }: { at: Date | null }) {
   return at ? <time datetime={at.toISOString()}>{at.toISOString()}</time> : <>—</>
-}
-
-function Status({ status }: { status: OutboxStatus }) {
-  return <span data-state={STATUS_STATE[status]}>{status}</span>
 }
 
 // http(s) URLs in the text version; nothing else can become a link.
@@ -42,7 +36,7 @@ export function MailboxPage({ items, nextBefore, isFirstPage }: MailboxPageProps
                   <a href={`/dev/mail/${m.id}`}>{m.subject}</a>
                 </td>
                 <td>
-                  <Status status={m.status} />
+                  <MailStatus status={m.status} />
                 </td>
                 <td>
                   <Time at={m.createdAt} />
@@ -74,7 +68,7 @@ export function MailMessagePage({ message }: { message: OutboxRow }) {
         <dd>{message.toAddress}</dd>
         <dt>Status</dt>
         <dd>
-          <Status status={message.status} />
+          <MailStatus status={message.status} />
         </dd>
         <dt>Attempts</dt>
         <dd>{message.attempts}</dd>
