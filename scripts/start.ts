@@ -4,6 +4,7 @@
 import { join } from 'node:path'
 import { DATA_DIR, describeTarget, resolveDbTarget } from '../tools/db/target.ts'
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE } from '../tools/dev/seed-demo.ts'
+import { startCronTicker, wranglerCrons } from '../tools/dev/cron-ticker.ts'
 import { startDevStack } from '../tools/dev/stack.ts'
 
 const started = performance.now()
@@ -18,7 +19,9 @@ if (stack.seeded === 'seeded') console.log(`Seeded the "${DEMO_WORKSPACE}" works
 console.log(`  sign in: ${DEMO_USERS[0]?.email} / ${DEMO_PASSWORD}  (other demo users: see README)`)
 console.log(`  mailbox: ${stack.url}/dev/mail`)
 console.log(`  health:  ${stack.url}/healthz`)
-console.log(`  cron:    ${stack.url}/__scheduled?cron=*/5+*+*+*+*`)
+const crons = wranglerCrons()
+const ticker = startCronTicker(stack.url, crons, (line) => console.warn(line))
+console.log(`  cron:    ${crons.join(', ')} fire on the minute (or by hand: ${stack.url}/__scheduled?cron=*+*+*+*+*)`)
 console.log('Press Ctrl-C to stop.\n')
 
 let stopping = false
@@ -26,6 +29,7 @@ async function shutdown(signal: string) {
   if (stopping) return
   stopping = true
   console.log(`\n${signal}: stopping…`)
+  ticker.stop()
   await stack.stop()
   process.exit(0)
 }

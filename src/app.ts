@@ -27,6 +27,7 @@ import { csrfProtection } from './handlers/middleware/csrf'
 import { loadSession } from './handlers/middleware/session'
 import { accountPages } from './handlers/settings/account.pages'
 import { workspaceSettingsPages } from './handlers/settings/workspace-settings.pages'
+import { emailLogPages } from './handlers/settings/email-log.pages'
 import { tokensPages } from './handlers/tokens/tokens.pages'
 import { usersPages } from './handlers/users/users.pages'
 import { workspacePages } from './handlers/workspaces/workspaces.pages'
@@ -63,6 +64,7 @@ export function createApp() {
   app.route('/', accountPages)
   app.route('/', usersPages)
   app.route('/', workspaceSettingsPages)
+  app.route('/', emailLogPages)
   app.route('/', invitationPages)
   app.route('/', tokensPages)
   // Actions first: their fixed paths (/accounts/bulk) must win over the pages' /:id routes.

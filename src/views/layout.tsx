@@ -29,6 +29,7 @@ const NAV: NavItem[] = [
   { href: '/tasks', label: 'Tasks' },
   { href: '/settings/users', label: 'Users', show: (a) => can(a.role, 'users.manage') },
   { href: '/settings/workspace', label: 'Settings', show: (a) => can(a.role, 'settings.manage') },
+  { href: '/settings/emails', label: 'Email log', show: (a) => can(a.role, 'settings.manage') },
   { href: '/settings/tokens', label: 'API tokens', show: (a) => can(a.role, 'tokens.own') },
 ]
 

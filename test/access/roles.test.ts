@@ -83,7 +83,9 @@ describe('the main navigation', () => {
     const res = await people[role].get('/')
     expect(res.status).toBe(200)
     const nav = /<nav aria-label="Main">[\s\S]*?<\/nav>/.exec(await res.text())?.[0] ?? ''
-    expect(nav).toContain('href="/"')
+    expect(nav).toContain('href="/my-work"')
+    // Support works with customers, not the sales funnel.
+    expect(nav.includes('href="/leads"')).toBe(role !== 'support')
     expect(nav.includes('href="/settings/users"')).toBe(users)
     expect(nav.includes('>Users<')).toBe(users)
     expect(nav.includes('href="/settings/tokens"')).toBe(tokens)

@@ -145,6 +145,10 @@ export async function createTask(db: Db, tenantId: string, viewer: Viewer, input
   return id
 }
 
+// A new remind_at, or a reopened task, is a reminder to send again: clear the sent mark and any
+// cron claim. A message already queued for the old time then finds remind_at changed and drops.
+const REARM_REMINDER = { reminderSentAt: null, reminderClaimedAt: null }
+
 const conflict = () => new AppError('CONFLICT', 'Someone else changed this task a moment ago. Reload it and try again.')
 
 // One change, one event: a guarded update and its "updated" event with the field diff. The task
@@ -166,7 +170,7 @@ export async function updateTask(db: Db, tenantId: string, viewer: Viewer, id: s
     db.batch([
       db
         .update(tasks)
-        .set({ ...changes, updatedAt: stamp })
+        .set({ ...changes, ...('remindAt' in diff ? REARM_REMINDER : {}), updatedAt: stamp })
         .where(and(scope(tenantId, viewer), eq(tasks.id, id), eq(tasks.updatedAt, before.updatedAt)))
         .returning({ id: tasks.id }),
       eventWhen(db, tenantId, { entityType: 'task', entityId: id, eventType: 'updated', actorUserId: viewer.userId, payload: { changes: diff } }, stamped(tasks, tenantId, id, stamp)),
@@ -202,7 +206,7 @@ export async function completeTask(db: Db, tenantId: string, viewer: Viewer, id:
 export async function reopenTask(db: Db, tenantId: string, viewer: Viewer, id: string): Promise<void> {
   const before = await getTask(db, tenantId, viewer, id)
   if (!before.completedAt) return
-  await guardedChange(db, tenantId, viewer, before, { completedAt: null, completedBy: null }, 'updated', { changes: fieldDiff(before, { completedAt: null }, ['completedAt']) })
+  await guardedChange(db, tenantId, viewer, before, { completedAt: null, completedBy: null, ...REARM_REMINDER }, 'updated', { changes: fieldDiff(before, { completedAt: null }, ['completedAt']) })
 }
 
 export async function archiveTask(db: Db, tenantId: string, viewer: Viewer, id: string): Promise<void> {

@@ -8,8 +8,9 @@ import { memberKey } from './keys'
 import { relatedColumns, relatedConstraints } from './related'
 import { tenants } from './tenants'
 
-// Follow-ups, optionally about one record. remind_at drives the reminder emails (the reminders
-// job claims due rows by setting reminder_sent_at).
+// Follow-ups, optionally about one record. remind_at drives the reminder emails: the reminders
+// cron claims a due row by setting reminder_claimed_at (a lease), and the reminder job sets
+// reminder_sent_at together with writing the email to the outbox.
 export const tasks = pgTable(
   'tasks',
   {
@@ -21,6 +22,7 @@ export const tasks = pgTable(
     dueAt: msTimestamp(),
     remindAt: msTimestamp(),
     reminderSentAt: msTimestamp(),
+    reminderClaimedAt: msTimestamp(),
     assigneeId: uuid(),
     ...relatedColumns(),
     completedAt: msTimestamp(),
@@ -38,7 +40,8 @@ export const tasks = pgTable(
     // "My open tasks by due date": the My work page.
     index('tasks_assignee_due_idx').on(t.tenantId, t.assigneeId, t.dueAt, t.id).where(sql`${t.completedAt} is null and ${t.archivedAt} is null`),
     index('tasks_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
-    // Reminders due and not yet sent, for the cron sweep.
+    // Reminders due and not yet sent, for the cron sweep. The claim lease is checked on the few
+    // rows the index yields rather than indexed: at any moment almost none are claimed.
     index('tasks_remind_due_idx').on(t.remindAt).where(sql`${t.reminderSentAt} is null and ${t.completedAt} is null and ${t.archivedAt} is null`),
   ],
 )

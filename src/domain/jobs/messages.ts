@@ -24,6 +24,17 @@ export const CleanupMessage = z.strictObject({
   scheduledAt: z.iso.datetime(),
 })
 
-export const JobMessage = z.discriminatedUnion('type', [HeartbeatMessage, SendEmailMessage, CleanupMessage])
+// One due task reminder, claimed by the reminders cron. remindAt is the time the claim saw: if the
+// task was rescheduled since, the job finds a different remind_at and drops the message. The key
+// is also the reminder email's outbox key (see reminderKey).
+export const TaskReminderMessage = z.strictObject({
+  type: z.literal('task-reminder'),
+  key: z.string().min(1),
+  tenantId: z.uuid(),
+  taskId: z.uuid(),
+  remindAt: z.iso.datetime(),
+})
+
+export const JobMessage = z.discriminatedUnion('type', [HeartbeatMessage, SendEmailMessage, CleanupMessage, TaskReminderMessage])
 
 export type JobMessage = z.infer<typeof JobMessage>

@@ -8,6 +8,7 @@ import { opportunitiesApi } from '../opportunities/opportunities.api'
 import { pipelinesApi } from '../opportunities/pipelines.api'
 import { tasksApi } from '../tasks/tasks.api'
 import { tokensApi } from '../tokens/tokens.api'
+import { emailsApi } from '../settings/emails.api'
 import { meApi } from './me.api'
 import { apiRouter } from './openapi'
 
@@ -32,5 +33,6 @@ export function createApi() {
   api.route('/', activitiesApi)
   api.route('/', opportunitiesApi)
   api.route('/', pipelinesApi)
+  api.route('/', emailsApi)
   return api
 }

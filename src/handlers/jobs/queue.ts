@@ -5,6 +5,7 @@ import { logger } from '../../lib/log'
 import { runCleanup } from './cleanup.job'
 import { runHeartbeat } from './heartbeat.job'
 import { runSendEmail } from './send-email.job'
+import { runTaskReminder } from './task-reminder.job'
 
 // The one dispatch on message type. Adding a job type means adding a case here; the `never`
 // check makes the compiler list any type that has no handler.
@@ -16,6 +17,8 @@ async function dispatch(env: Env, msg: JobMessage): Promise<void> {
       return runSendEmail(env, msg)
     case 'cleanup':
       return runCleanup(env, msg)
+    case 'task-reminder':
+      return runTaskReminder(env, msg)
     default: {
       const unhandled: never = msg
       throw new Error(`no handler for job type ${String((unhandled as { type: unknown }).type)}`)

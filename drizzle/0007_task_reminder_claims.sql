@@ -1,0 +1,1 @@
+ALTER TABLE "tasks" ADD COLUMN "reminder_claimed_at" timestamp (3) with time zone;

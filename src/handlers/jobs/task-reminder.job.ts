@@ -1,0 +1,44 @@
+// Trigger: the reminders cron ("* * * * *") enqueues one per claimed task. Idempotency key: "reminder:<taskId>:<remindAt ISO>", also the email's outbox key.
+import { createDb } from '../../db/client'
+import { writeReminderEmail } from '../../db/queries/reminder-outbox'
+import { getReminderTask, type ReminderTask } from '../../db/queries/reminders'
+import { reminderKey, reminderSkipReason, type TaskReminder } from '../../domain/jobs/reminders'
+import { RELATED_LABELS, relatedPath, relatedRefOf } from '../../domain/related/related'
+import type { Env } from '../../env'
+import { logger } from '../../lib/log'
+import { taskReminderEmail } from '../../views/email/task-reminder'
+
+// Writes the reminder to the outbox (once per key) and enqueues its delivery. The delivery is
+// enqueued on every run, also when an earlier attempt already wrote the row: that attempt may have
+// died before enqueueing, and the send-email job skips a row that is already sent.
+export async function runTaskReminder(env: Env, msg: TaskReminder): Promise<void> {
+  const db = createDb(env)
+  const remindAt = new Date(msg.remindAt)
+  const task = await getReminderTask(db, msg.tenantId, msg.taskId)
+  const skip = reminderSkipReason(task, remindAt)
+  if (skip || !task?.assigneeEmail) {
+    logger.info('reminder.skipped', { tenantId: msg.tenantId, taskId: msg.taskId, key: msg.key, reason: skip })
+    return
+  }
+  const key = reminderKey(msg.taskId, remindAt)
+  const email = reminderEmail(env, task)
+  const outboxId = await writeReminderEmail(db, msg.tenantId, msg.taskId, remindAt, { tenantId: msg.tenantId, idempotencyKey: key, to: task.assigneeEmail, ...email })
+  if (!outboxId) {
+    logger.info('reminder.skipped', { tenantId: msg.tenantId, taskId: msg.taskId, key, reason: 'task changed while sending' })
+    return
+  }
+  await env.JOBS.send({ type: 'send-email', key, outboxId })
+}
+
+function reminderEmail(env: Pick<Env, 'APP_URL'>, task: ReminderTask) {
+  const ref = relatedRefOf(task)
+  const url = (path: string) => new URL(path, env.APP_URL).toString()
+  return taskReminderEmail({
+    name: task.assigneeName ?? '',
+    workspaceName: task.workspaceName,
+    title: task.title,
+    dueAt: task.dueAt,
+    taskUrl: url(`/tasks/${task.id}`),
+    related: ref ? { label: RELATED_LABELS[ref.type], name: task.relatedName ?? '', url: url(relatedPath(ref)) } : null,
+  })
+}
