@@ -29,6 +29,10 @@ export default defineConfig({
           exclude: ['test/node/**'],
           globalSetup: ['test/node/harness/global-setup.ts'],
           setupFiles: ['test/helpers/setup.ts'],
+          // The app logs JSON lines from queue consumers and waitUntil work that can outlive a test
+          // file; intercepted, such a late line raced the file's teardown ("Closing rpc while
+          // onUserConsoleLog was pending"). Left to workerd, they print straight to the terminal.
+          disableConsoleIntercept: true,
           testTimeout: 20_000,
         },
       },
