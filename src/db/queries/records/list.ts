@@ -46,6 +46,7 @@ export function commonFilters(f: ListFilters, viewer: Viewer, cols: { tenantId: 
 }
 
 // ORDER BY the sort column (nulls always last) then id, so the order is total and stable.
+// sql.raw is safe here: dir is the 'asc' | 'desc' union, parsed by the list query's zod enum.
 export function keysetOrder(sort: Sort, id: AnyColumn): SQL[] {
   const by = sort.dir === 'asc' ? asc : desc
   return [sort.nullable ? sql`${sort.column} ${sql.raw(sort.dir)} nulls last` : by(sort.column), by(id)]
