@@ -103,6 +103,18 @@ describe('task-reminder job', () => {
     expect(sends(id)).toBe(1)
   })
 
+  it('delivers a reminder already in the outbox even if the task was completed before the redelivery', async () => {
+    const sends = watchProvider()
+    const ws = await workspace()
+    const [id = ''] = await seedTasks(ws, [minutesAgo(1)])
+    const messages = forTasks(await runCron(), [id])
+    await deliver(messages, { failSend: true })
+    expect((await api(ws.admin, 'POST', `/tasks/${id}/complete`)).status).toBe(200)
+    await deliverWithEmails(messages, 2)
+    expect(await outboxFor(id)).toMatchObject([{ status: 'sent' }])
+    expect(sends(id)).toBe(1)
+  })
+
   it('does not remind of a task completed before the job runs', async () => {
     const ws = await workspace()
     const [id = ''] = await seedTasks(ws, [minutesAgo(1)])

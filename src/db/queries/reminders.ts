@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { memberships, tasks, tenants, users } from '../schema'
+import { memberships, outbox, tasks, tenants, users } from '../schema'
 import { relatedName } from './related-records'
 
 export type ReminderClaim = { tenantId: string; id: string; remindAt: Date }
@@ -47,7 +47,8 @@ export async function claimDueReminders(db: Db, limit: number, leaseMs: number):
 
 // What the reminder email needs: the task, its assignee (only while an active member) and the
 // name of the record it is about, in one round trip.
-export async function getReminderTask(db: Db, tenantId: string, taskId: string) {
+// With the id of the reminder's outbox row if an earlier attempt already wrote it (by its key).
+export async function getReminderTask(db: Db, tenantId: string, taskId: string, key: string) {
   const [row] = await db
     .select({
       id: tasks.id,
@@ -65,6 +66,7 @@ export async function getReminderTask(db: Db, tenantId: string, taskId: string) 
       assigneeName: users.name,
       assigneeEmail: users.email,
       workspaceName: tenants.name,
+      writtenOutboxId: sql<string | null>`(select o.id from ${outbox} o where o.idempotency_key = ${key})`,
     })
     .from(tasks)
     .innerJoin(tenants, eq(tenants.id, tasks.tenantId))

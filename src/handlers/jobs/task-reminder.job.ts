@@ -14,13 +14,19 @@ import { taskReminderEmail } from '../../views/email/task-reminder'
 export async function runTaskReminder(env: Env, msg: TaskReminder): Promise<void> {
   const db = createDb(env)
   const remindAt = new Date(msg.remindAt)
-  const task = await getReminderTask(db, msg.tenantId, msg.taskId)
+  const key = reminderKey(msg.taskId, remindAt)
+  const task = await getReminderTask(db, msg.tenantId, msg.taskId, key)
+  // Once the email is in the outbox the reminder was decided, even if the task has changed since
+  // (an attempt that wrote the row and died before enqueueing): deliver it rather than orphan it.
+  if (task?.writtenOutboxId) {
+    await env.JOBS.send({ type: 'send-email', key, outboxId: task.writtenOutboxId })
+    return
+  }
   const skip = reminderSkipReason(task, remindAt)
   if (skip || !task?.assigneeEmail) {
     logger.info('reminder.skipped', { tenantId: msg.tenantId, taskId: msg.taskId, key: msg.key, reason: skip })
     return
   }
-  const key = reminderKey(msg.taskId, remindAt)
   const email = reminderEmail(env, task)
   const outboxId = await writeReminderEmail(db, msg.tenantId, msg.taskId, remindAt, { tenantId: msg.tenantId, idempotencyKey: key, to: task.assigneeEmail, ...email })
   if (!outboxId) {
