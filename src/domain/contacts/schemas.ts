@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import type { CountryCode } from 'libphonenumber-js/min'
 import { AppError, type FieldError } from '../../lib/errors'
-import { customField, optionalEmail, optionalId, optionalText, tagsField, recordJsonShape } from '../records/fields'
+import { customField, hasText, optionalEmail, optionalId, optionalText, recordJsonShape, tagsField, withRule } from '../records/fields'
 import { listQuery } from '../records/list-query'
 import { normaliseEmail, normalisePhone } from '../records/normalise'
 import { CONTACT_STATUSES } from '../records/vocab'
@@ -24,20 +24,13 @@ const ContactObject = z
   })
   .strict()
 
-const hasText = (v: unknown) => typeof v === 'string' && v.trim() !== ''
 
 // A person needs some name. Reported on firstName, the first input of the form.
 export function nameIssue(firstName: unknown, lastName: unknown): FieldError | null {
   return hasText(firstName) || hasText(lastName) ? null : { path: 'firstName', message: 'Enter a first or last name.' }
 }
 
-// `when` runs the check even when other fields failed, so one submit reports every problem.
-// The OpenAPI generator probes refinements with null, so the check tolerates a non-object.
-export const ContactInput = ContactObject.refine((v: unknown) => typeof v !== 'object' || v === null || nameIssue((v as { firstName?: unknown }).firstName, (v as { lastName?: unknown }).lastName) === null, {
-  path: ['firstName'],
-  message: 'Enter a first or last name.',
-  when: () => true,
-})
+export const ContactInput = withRule(ContactObject, (v) => nameIssue(v.firstName, v.lastName) === null, 'firstName', 'Enter a first or last name.')
 export type ContactInput = z.infer<typeof ContactInput>
 
 // A PATCH names only what changes; the name rule is checked on the merged contact (the other

@@ -2,7 +2,7 @@ import * as z from 'zod'
 import type { CountryCode } from 'libphonenumber-js/min'
 import { AppError, type FieldError } from '../../lib/errors'
 import { contactValues } from '../contacts/schemas'
-import { customField, optionalEmail, optionalId, optionalText, optionalUrl, tagsField, recordJsonShape } from '../records/fields'
+import { customField, hasText, optionalEmail, optionalId, optionalText, optionalUrl, recordJsonShape, tagsField, withRule } from '../records/fields'
 import { listQuery } from '../records/list-query'
 import { LEAD_STATUSES } from '../records/vocab'
 import { companyDomainOf } from './company-domain'
@@ -42,7 +42,6 @@ const LeadObject = z
   })
   .strict()
 
-const hasText = (v: unknown) => typeof v === 'string' && v.trim() !== ''
 
 // A lead must be someone or some company we could get back to. Reported on firstName, the first
 // input of the form.
@@ -50,14 +49,7 @@ export function identityIssue(v: { firstName?: unknown; lastName?: unknown; emai
   return [v.firstName, v.lastName, v.email, v.companyName].some(hasText) ? null : { path: 'firstName', message: 'Enter a name, an email address or a company.' }
 }
 
-// `when` runs the check even when other fields failed, so one submit reports every problem; it
-// then also sees input that is no object at all (the OpenAPI generator probes with null), which
-// the object check has already rejected.
-export const LeadInput = LeadObject.refine((v: unknown) => typeof v !== 'object' || v === null || identityIssue(v) === null, {
-  path: ['firstName'],
-  message: 'Enter a name, an email address or a company.',
-  when: () => true,
-})
+export const LeadInput = withRule(LeadObject, (v) => identityIssue(v) === null, 'firstName', 'Enter a name, an email address or a company.')
 export type LeadInput = z.infer<typeof LeadInput>
 
 // A PATCH names only what changes; the identity rule is checked on the merged lead.

@@ -41,3 +41,12 @@ export const recordJsonShape = {
   updatedAt: z.string(),
   archivedAt: z.string().nullable(),
 }
+
+export const hasText = (v: unknown): boolean => typeof v === 'string' && v.trim() !== ''
+
+// A rule across fields (at least a name, say), reported on `path`. `when` runs it even when other
+// fields failed, so one submit reports every problem; the OpenAPI generator then also probes it
+// with null, which the object check has already refused, so non-objects pass here.
+export function withRule<S extends z.ZodObject>(schema: S, ok: (v: Record<string, unknown>) => boolean, path: string, message: string) {
+  return schema.refine((v: unknown) => typeof v !== 'object' || v === null || ok(v as Record<string, unknown>), { path: [path], message, when: () => true })
+}

@@ -3,7 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core'
 import { seesOnlyOwn, type Viewer } from '../../../domain/records/viewer'
 import type { Db } from '../../client'
 import { activityEvents, recordTags, tags } from '../../schema'
-import type { TagTarget } from './list'
+import { TAG_TARGET_COLUMNS, type TagTarget } from './list'
 
 // Bulk actions over selected list rows (at most a page, 200 ids): one db.batch each. The events
 // are written first, from the rows' state before the change, by the same WHERE as the change
@@ -41,7 +41,7 @@ export async function bulkArchive(db: Db, t: BulkTarget, tenantId: string, viewe
 // diff lists the record's tags before and after.
 export async function bulkTag(db: Db, t: BulkTarget, tenantId: string, viewer: Viewer, ids: string[], tagName: string, add: boolean): Promise<void> {
   const x = sql.identifier(t.name)
-  const col = sql.identifier(TARGET_COLUMNS[t.tagTarget])
+  const col = sql.identifier(TAG_TARGET_COLUMNS[t.tagTarget])
   const tagId = sql`(select id from ${tags} where tenant_id = ${tenantId} and lower(name) = lower(${tagName}))`
   const has = sql`exists (select 1 from ${recordTags} rt where rt.tenant_id = ${x}.tenant_id and rt.${col} = ${x}.id and rt.tag_id = ${tagId})`
   const current = sql`coalesce((select jsonb_agg(tg.name order by lower(tg.name)) from ${recordTags} rt join ${tags} tg on tg.tenant_id = rt.tenant_id and tg.id = rt.tag_id where rt.tenant_id = ${x}.tenant_id and rt.${col} = ${x}.id), '[]'::jsonb)`
@@ -60,4 +60,3 @@ export async function bulkTag(db: Db, t: BulkTarget, tenantId: string, viewer: V
   ])
 }
 
-const TARGET_COLUMNS: Record<TagTarget, string> = { accountId: 'account_id', contactId: 'contact_id', leadId: 'lead_id', opportunityId: 'opportunity_id' }

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../client'
 import { memberships, recordTags, tags, users } from '../../schema'
-import type { TagTarget } from './list'
+import { TAG_TARGET_COLUMNS, type TagTarget } from './list'
 
 export type TagChip = { id: string; name: string; colour: string }
 
@@ -11,9 +11,7 @@ export type TagChip = { id: string; name: string; colour: string }
 export const tagsColumn = (target: TagTarget, table: string) =>
   sql<TagChip[]>`coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name, 'colour', t.colour) order by lower(t.name))
     from ${recordTags} rt join ${tags} t on t.tenant_id = rt.tenant_id and t.id = rt.tag_id
-    where rt.tenant_id = ${sql.identifier(table)}.tenant_id and rt.${sql.identifier(TARGET_COLUMN[target])} = ${sql.identifier(table)}.id), '[]'::json)`
-
-const TARGET_COLUMN: Record<TagTarget, string> = { accountId: 'account_id', contactId: 'contact_id', leadId: 'lead_id', opportunityId: 'opportunity_id' }
+    where rt.tenant_id = ${sql.identifier(table)}.tenant_id and rt.${sql.identifier(TAG_TARGET_COLUMNS[target])} = ${sql.identifier(table)}.id), '[]'::json)`
 
 // The owner's display name, for lists and detail pages.
 export const ownerName = (table: string, column = 'owner_id') => sql<string | null>`(select u.name from ${users} u where u.id = ${sql.identifier(table)}.${sql.identifier(column)})`

@@ -28,6 +28,9 @@ export function dayRange(column: AnyColumn, from?: string, to?: string): SQL | u
 }
 
 export type TagTarget = 'accountId' | 'contactId' | 'leadId' | 'opportunityId'
+// Column names of the tag targets, for raw SQL (drizzle maps camelCase keys to snake_case only
+// inside its own builders).
+export const TAG_TARGET_COLUMNS: Record<TagTarget, string> = { accountId: 'account_id', contactId: 'contact_id', leadId: 'lead_id', opportunityId: 'opportunity_id' }
 export const taggedWith = (target: TagTarget, tenantId: string, recordId: AnyColumn, tagId: string | undefined): SQL | undefined =>
   tagId
     ? sql`exists (select 1 from ${recordTags} where ${recordTags.tenantId} = ${tenantId} and ${recordTags[target]} = ${recordId} and ${recordTags.tagId} = ${tagId})`

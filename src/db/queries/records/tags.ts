@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../client'
 import { recordTags, tags } from '../../schema'
-import type { TagTarget } from './list'
+import { TAG_TARGET_COLUMNS, type TagTarget } from './list'
 
 // Tags on records. Writes take the condition of the change they belong to (see changes.ts), so
 // a tag edit commits with its record update and its timeline event, or not at all.
@@ -27,16 +27,12 @@ export function groupTags(rows: RecordTag[]): Map<string, RecordTag[]> {
   return map
 }
 
-// Column names for the raw INSERTs below (drizzle maps camelCase keys to snake_case only inside
-// its own builders).
-const TARGET_COLUMNS: Record<TagTarget, string> = { accountId: 'account_id', contactId: 'contact_id', leadId: 'lead_id', opportunityId: 'opportunity_id' }
-
 const textArray = (values: string[]) => sql`array[${sql.join([sql`''`, ...values.map((v) => sql`${v}`)], sql`, `)}]::text[]`
 
 // Makes the record's tags exactly `names` (case-insensitive), creating tags that do not exist yet.
 export function setTagsWhen(db: Db, tenantId: string, target: TagTarget, recordId: string, names: string[], condition: SQL) {
   const lowered = textArray(names.map((n) => n.toLowerCase()))
-  const column = sql.identifier(TARGET_COLUMNS[target])
+  const column = sql.identifier(TAG_TARGET_COLUMNS[target])
   return [
     db.insert(tags).select(sql`select ${tenantId}::uuid, gen_random_uuid(), n, 'gray', now(), now() from unnest(${textArray(names)}) as n where n <> '' and ${condition} on conflict do nothing`),
     db.delete(recordTags).where(and(eq(recordTags.tenantId, tenantId), eq(recordTags[target], recordId), sql`${recordTags.tagId} not in (select id from ${tags} where ${tags.tenantId} = ${tenantId} and lower(${tags.name}) = any(${lowered}))`, condition)),
@@ -49,7 +45,7 @@ export function setTagsWhen(db: Db, tenantId: string, target: TagTarget, recordI
 
 // Bulk: one tag onto many records, or off them.
 export function addTagToRecords(db: Db, tenantId: string, target: TagTarget, recordIds: string[], tagId: string, condition: SQL) {
-  const column = sql.identifier(TARGET_COLUMNS[target])
+  const column = sql.identifier(TAG_TARGET_COLUMNS[target])
   return db.execute(sql`insert into ${recordTags} (tenant_id, id, tag_id, ${column}, created_at)
     select ${tenantId}::uuid, gen_random_uuid(), ${tagId}::uuid, r, now() from unnest(array[${sql.join(recordIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]) as r
     where ${condition} on conflict do nothing`)
