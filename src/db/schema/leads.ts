@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
-import { LEAD_STATUSES, type LeadStatus } from '../../domain/records/vocab'
+import { check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { ACCOUNT_SIZES, LEAD_STATUSES, type LeadStatus } from '../../domain/records/vocab'
+import type { ScoreLine } from '../../domain/scoring/types'
 import { newId } from '../../lib/ids'
 import { accounts } from './accounts'
 import { sqlLiteralList } from './check-lists'
@@ -21,6 +22,10 @@ export const leads = pgTable(
     companyName: text(),
     companyDomain: text(),
     website: text(),
+    industry: text(),
+    companySize: text(),
+    // ISO 3166-1 alpha-2, upper case.
+    country: text(),
     source: text(),
     utmSource: text(),
     utmMedium: text(),
@@ -28,7 +33,13 @@ export const leads = pgTable(
     utmTerm: text(),
     utmContent: text(),
     status: text().$type<LeadStatus>().notNull().default('new'),
+    // Written only by the scoring job. scored_at is when the job read the lead's inputs: a
+    // recompute that read earlier than the stored one is stale and must not overwrite it.
     score: integer().notNull().default(0),
+    scoreBreakdown: jsonb().$type<ScoreLine[]>().notNull().default([]),
+    scoredAt: msTimestamp(),
+    // Ids of the threshold rules the current score has reached, so that each crossing acts once.
+    scoreThresholds: text().array().notNull().default(sql`'{}'::text[]`),
     ownerId: uuid(),
     lastContactedAt: msTimestamp(),
     convertedAt: msTimestamp(),
@@ -46,6 +57,8 @@ export const leads = pgTable(
     recordKey('leads_converted_account_fk', t.tenantId, t.convertedAccountId, accounts),
     recordKey('leads_converted_opportunity_fk', t.tenantId, t.convertedOpportunityId, opportunities),
     check('leads_status_valid', sql`${t.status} in ${sqlLiteralList(LEAD_STATUSES)}`),
+    check('leads_company_size_valid', sql`${t.companySize} in ${sqlLiteralList(ACCOUNT_SIZES)}`),
+    check('leads_country_valid', sql`${t.country} ~ '^[A-Z]{2}$'`),
     check('leads_email_normalised', sql`${t.emailNormalized} = lower(btrim(${t.emailNormalized}))`),
     // A converted lead always says what it became.
     check('leads_converted_complete', sql`(${t.status} = 'converted') = (${t.convertedAt} is not null and ${t.convertedContactId} is not null)`),
@@ -56,5 +69,7 @@ export const leads = pgTable(
     index('leads_last_contacted_idx').on(t.tenantId, t.lastContactedAt, t.id),
     index('leads_email_idx').on(t.tenantId, t.emailNormalized),
     index('leads_phone_idx').on(t.tenantId, t.phoneDigits),
+    // The nightly decay sweep: leads scored longest ago first.
+    index('leads_scored_idx').on(t.tenantId, t.scoredAt).where(sql`${t.archivedAt} is null and ${t.status} <> 'converted'`),
   ],
 )

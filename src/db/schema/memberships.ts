@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, date, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { ROLE_SQL_LIST } from './check-lists'
 import { ROLES } from '../../domain/access/roles'
 import { createdAt, timestamptz, updatedAt } from './columns'
@@ -15,6 +15,11 @@ export const memberships = pgTable(
     role: text({ enum: ROLES }).notNull(),
     deactivatedAt: timestamptz(),
     lastLoginAt: timestamptz(),
+    // The daily digest, per workspace: whether the member wants it, the last local day it was
+    // sent for, and the claim lease of the cron run that is sending today's.
+    digestEnabled: boolean().notNull().default(true),
+    digestSentOn: date({ mode: 'string' }),
+    digestClaimedAt: timestamptz(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

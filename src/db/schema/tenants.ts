@@ -16,6 +16,8 @@ export const tenants = pgTable(
     // Used to read phone numbers typed without a country code, and for new deals.
     defaultCountry: text().notNull().default('US'),
     defaultCurrency: text().notNull().default('USD'),
+    // IANA zone name; the daily digest's clock for members who have not set their own.
+    timezone: text().notNull().default('UTC'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -13,6 +13,8 @@ export const users = pgTable(
     email: text().notNull().unique('users_email_key'),
     name: text().notNull(),
     passwordHash: text().notNull(),
+    // IANA zone name (Europe/Berlin) for the daily digest; null means the workspace's.
+    timezone: text(),
     passwordChangedAt: timestamptz().notNull().defaultNow(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
