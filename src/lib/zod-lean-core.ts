@@ -1,5 +1,5 @@
 // zod's `core` namespace without `locales`, for src/lib/zod-lean.ts. Mirrors
-// node_modules/zod/v4/core/index.js minus that one line; keep them in step when upgrading zod.
+// node_modules/zod/v4/core/index.js minus that line and compile.js (see zod-lean.ts); keep them in step when upgrading zod.
 export * from '../../node_modules/zod/v4/core/core.js'
 export * from '../../node_modules/zod/v4/core/parse.js'
 export * from '../../node_modules/zod/v4/core/errors.js'
@@ -12,7 +12,6 @@ export { toZod } from '../../node_modules/zod/v4/core/util.js'
 export * as regexes from '../../node_modules/zod/v4/core/regexes.js'
 export * from '../../node_modules/zod/v4/core/registries.js'
 export * from '../../node_modules/zod/v4/core/doc.js'
-export * from '../../node_modules/zod/v4/core/compile.js'
 export * from '../../node_modules/zod/v4/core/api.js'
 export * from '../../node_modules/zod/v4/core/to-json-schema.js'
 export { toJSONSchema } from '../../node_modules/zod/v4/core/json-schema-processors.js'

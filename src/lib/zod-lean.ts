@@ -1,18 +1,18 @@
 // zod's public API without its 40+ locales. Wired in as "zod" for the worker bundle by [alias]
 // in wrangler.toml. Why: zod's index re-exports a `locales` namespace that esbuild cannot
 // tree-shake once anything imports `{ z }` (as @hono/zod-openapi does), which costs ~300 KB of
-// our 1 MB bundle budget. English messages still come with the schemas (schemas.js registers
-// them). Mirrors node_modules/zod/v4/classic/external.js minus `locales`; keep the two in step
-// when upgrading zod (the bundle-size test and the whole suite run against it).
+// our 1 MB bundle budget. Also left out, ~45 KB: z.compile (the opt-in JIT parser) and
+// z.fromJSONSchema, which nothing here or in @hono/zod-openapi calls. English messages still
+// come with the schemas (schemas.js registers them). Mirrors
+// node_modules/zod/v4/classic/external.js minus those; keep the two in step when upgrading zod (the bundle-size test and the whole suite run against it).
 export * as core from './zod-lean-core'
 export * from '../../node_modules/zod/v4/classic/schemas.js'
 export * from '../../node_modules/zod/v4/classic/checks.js'
 export * from '../../node_modules/zod/v4/classic/errors.js'
 export * from '../../node_modules/zod/v4/classic/parse.js'
 export * from '../../node_modules/zod/v4/classic/compat.js'
-export { globalRegistry, registry, config, memoizer, $output, $input, $brand, clone, regexes, treeifyError, prettifyError, formatError, flattenError, TimePrecision, util, NEVER, INVALID, toZod, compile, withParser, ZodCompileAsyncError, ZodCompileUnsupportedError, getDiscriminatedOption } from '../../node_modules/zod/v4/core/index.js'
+export { globalRegistry, registry, config, memoizer, $output, $input, $brand, clone, regexes, treeifyError, prettifyError, formatError, flattenError, TimePrecision, util, NEVER, toZod, getDiscriminatedOption } from '../../node_modules/zod/v4/core/index.js'
 export { toJSONSchema } from '../../node_modules/zod/v4/core/json-schema-processors.js'
-export { fromJSONSchema } from '../../node_modules/zod/v4/classic/from-json-schema.js'
 export { deepPartial } from '../../node_modules/zod/v4/classic/deep-partial.js'
 export { input, output } from '../../node_modules/zod/v4/classic/in-out.js'
 export { ZodISODateTime, ZodISODate, ZodISOTime, ZodISODuration } from '../../node_modules/zod/v4/classic/iso.js'
