@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm'
 import type { WorkWindows } from '../../domain/my-work/windows'
 import { canSeeAmounts, canSeeLeads, type Viewer } from '../../domain/records/viewer'
 import { OPEN_LEAD_STATUSES } from '../../domain/records/vocab'
 import type { Db } from '../client'
 import { leads, opportunities, pipelineStages } from '../schema'
+import { newestFirst } from './records/list'
 import { myOpenTasksQuery } from './tasks'
 
 // Each section shows this many; the rest are a "see all" link away.
@@ -24,7 +25,7 @@ export function myWorkQueries(db: Db, tenantId: string, viewer: Viewer, w: WorkW
       .select({ id: leads.id, firstName: leads.firstName, lastName: leads.lastName, companyName: leads.companyName, email: leads.email, status: leads.status, score: leads.score, createdAt: leads.createdAt })
       .from(leads)
       .where(and(eq(leads.tenantId, tenantId), eq(leads.ownerId, me), inArray(leads.status, [...OPEN_LEAD_STATUSES]), isNull(leads.archivedAt), canSeeLeads(viewer) ? undefined : sql`false`))
-      .orderBy(desc(leads.createdAt), desc(leads.id))
+      .orderBy(...newestFirst(leads.createdAt, leads.id))
       .limit(SECTION_LIMIT),
     db
       .select({

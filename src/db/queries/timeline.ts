@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, lt, or, sql } from 'drizzle-orm'
+import { and, eq, getTableColumns, lt, or, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { EntityType, EventType } from '../../domain/timeline/entities'
 import type { Db } from '../client'
@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor'
 import { AppError } from '../../lib/errors'
 import { activityEvents, users } from '../schema'
 import { listActiveMembers } from './records/columns'
+import { newestFirst } from './records/list'
 
 export type NewEvent = { entityType: EntityType; entityId: string; eventType: EventType; actorUserId: string | null; payload?: Record<string, unknown> }
 
@@ -29,7 +30,7 @@ const timelineRows = (db: Db, tenantId: string, entityType: EntityType, entityId
         before ? or(lt(activityEvents.occurredAt, before.occurredAt), and(eq(activityEvents.occurredAt, before.occurredAt), lt(activityEvents.id, before.id))) : undefined,
       ),
     )
-    .orderBy(desc(activityEvents.occurredAt), desc(activityEvents.id))
+    .orderBy(...newestFirst(activityEvents.occurredAt, activityEvents.id))
     .limit(limit + 1)
 
 type TimelineRow = Awaited<ReturnType<typeof timelineRows>>[number]

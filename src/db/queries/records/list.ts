@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, isNull, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { and, count, eq, gt, gte, isNull, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import type { ListFilters } from '../../../domain/records/list-query'
 import { seesOnlyOwn, type Viewer } from '../../../domain/records/viewer'
@@ -48,11 +48,18 @@ export function commonFilters(f: ListFilters, viewer: Viewer, cols: { tenantId: 
   ]
 }
 
-// ORDER BY the sort column (nulls always last) then id, so the order is total and stable.
-// sql.raw is safe here: dir is the 'asc' | 'desc' union, parsed by the list query's zod enum.
+// Newest first, as our DESC indexes are built. drizzle-kit creates them DESC NULLS LAST, and
+// PostgreSQL uses an index for an ORDER BY only when the null order matches too: it does not
+// reason from NOT NULL. A plain DESC (nulls first) made every list read and sort all of a
+// workspace's rows (2 s at 1M contacts) instead of reading 51 index entries.
+export const newestFirst = (...columns: AnyColumn[]): SQL[] => columns.map((c) => sql`${c} desc nulls last`)
+
+// ORDER BY the sort column (nulls always last, see newestFirst) then id, so the order is total
+// and stable. sql.raw is safe here: dir is the 'asc' | 'desc' union, parsed by the list query's
+// zod enum.
 export function keysetOrder(sort: Sort, id: AnyColumn): SQL[] {
-  const by = sort.dir === 'asc' ? asc : desc
-  return [sort.nullable ? sql`${sort.column} ${sql.raw(sort.dir)} nulls last` : by(sort.column), by(id)]
+  const dir = sql.raw(sort.dir)
+  return [sql`${sort.column} ${dir} nulls last`, sql`${id} ${dir} nulls last`]
 }
 
 function fromCursorValue(sort: SortColumn, v: CursorValue) {
