@@ -63,9 +63,11 @@ export async function getReminderTask(db: Db, tenantId: string, taskId: string, 
       leadId: tasks.leadId,
       opportunityId: tasks.opportunityId,
       relatedName: relatedName('tasks'),
+      assigneeId: users.id,
       assigneeName: users.name,
       assigneeEmail: users.email,
       workspaceName: tenants.name,
+      timeZone: sql<string>`coalesce(${users.timezone}, ${tenants.timezone})`,
       writtenOutboxId: sql<string | null>`(select o.id from ${outbox} o where o.idempotency_key = ${key})`,
     })
     .from(tasks)

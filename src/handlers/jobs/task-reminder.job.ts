@@ -6,6 +6,7 @@ import { reminderKey, reminderSkipReason, type TaskReminder } from '../../domain
 import { RELATED_LABELS, relatedPath, relatedRefOf } from '../../domain/related/related'
 import type { Env } from '../../env'
 import { logger } from '../../lib/log'
+import { linkSecret, signTaskLink } from '../../lib/signed-links'
 import { taskReminderEmail } from '../../views/email/task-reminder'
 
 // Writes the reminder to the outbox (once per key) and enqueues its delivery. The delivery is
@@ -23,11 +24,11 @@ export async function runTaskReminder(env: Env, msg: TaskReminder): Promise<void
     return
   }
   const skip = reminderSkipReason(task, remindAt)
-  if (skip || !task?.assigneeEmail) {
+  if (skip || !task?.assigneeEmail || !task.assigneeId) {
     logger.info('reminder.skipped', { tenantId: msg.tenantId, taskId: msg.taskId, key: msg.key, reason: skip })
     return
   }
-  const email = reminderEmail(env, task)
+  const email = await reminderEmail(env, msg, task, task.assigneeId)
   const outboxId = await writeReminderEmail(db, msg.tenantId, msg.taskId, remindAt, { tenantId: msg.tenantId, idempotencyKey: key, to: task.assigneeEmail, ...email })
   if (!outboxId) {
     logger.info('reminder.skipped', { tenantId: msg.tenantId, taskId: msg.taskId, key, reason: 'task changed while sending' })
@@ -36,15 +37,22 @@ export async function runTaskReminder(env: Env, msg: TaskReminder): Promise<void
   await env.JOBS.send({ type: 'send-email', key, outboxId })
 }
 
-function reminderEmail(env: Pick<Env, 'APP_URL'>, task: ReminderTask) {
+// The snooze links are signed for the assignee and this reminder. Without a signing key the
+// reminder still goes out, minus those links: an unsigned link would let anyone act on the task.
+async function reminderEmail(env: Pick<Env, 'APP_URL' | 'LINK_SECRET'>, msg: TaskReminder, task: ReminderTask, assigneeId: string) {
   const ref = relatedRefOf(task)
   const url = (path: string) => new URL(path, env.APP_URL).toString()
+  const secret = linkSecret(env)
+  if (!secret) logger.error('reminder.links_unsigned', { tenantId: msg.tenantId, taskId: msg.taskId, key: msg.key, reason: 'LINK_SECRET is missing or shorter than 32 characters; run `wrangler secret put LINK_SECRET`' })
+  const token = secret ? await signTaskLink(secret, { tenantId: msg.tenantId, taskId: task.id, userId: assigneeId, remindAt: new Date(msg.remindAt) }) : null
   return taskReminderEmail({
     name: task.assigneeName ?? '',
     workspaceName: task.workspaceName,
     title: task.title,
     dueAt: task.dueAt,
+    timeZone: task.timeZone,
     taskUrl: url(`/tasks/${task.id}`),
     related: ref ? { label: RELATED_LABELS[ref.type], name: task.relatedName ?? '', url: url(relatedPath(ref)) } : null,
+    actionUrl: token ? url(`/t/${token}`) : null,
   })
 }

@@ -6,7 +6,10 @@ import { logger } from '../../lib/log'
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 // Paths whose unsafe requests legitimately come from other sites; they never use the session.
-const CROSS_SITE_PATHS: RegExp[] = []
+// The signed task links (/t/:token): the token in the URL is the whole credential, so a forged
+// request gains nothing, and their no-referrer pages make a browser without Sec-Fetch-Site send
+// `Origin: null` on the page's own form posts.
+const CROSS_SITE_PATHS: RegExp[] = [/^\/t\/[^/]+$/]
 
 // CSRF defence for everything that could ride on the session cookie: an unsafe request must
 // come from our own origin, by Sec-Fetch-Site when the browser sends it, else by Origin. A
