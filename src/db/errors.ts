@@ -22,3 +22,8 @@ export function foreignKeyViolation(err: unknown): string | null {
   const e = pgError(err)
   return e?.code === '23503' ? (e.constraint ?? '') : null
 }
+
+// PostgreSQL's refusal of a time zone name it does not know ("invalid_parameter_value").
+export function unknownTimeZone(err: unknown): boolean {
+  return pgError(err)?.code === '22023'
+}

@@ -37,7 +37,7 @@ describe('POST /api/v1/tokens', () => {
     const who = await withToken(created.token, '/api/v1/me')
     expect(who.status).toBe(200)
     const session = await me(rep)
-    expect(await who.json()).toEqual({ ...session, name: 'Tess Token', role: 'rep', workspace: { id: session.workspace.id, name: 'Token Works' } })
+    expect(await who.json()).toEqual({ ...session, name: 'Tess Token', role: 'rep', workspace: { ...session.workspace, name: 'Token Works' } })
   })
 
   it('stores only the SHA-256 of the token', async () => {

@@ -1,6 +1,7 @@
 import { getCountries } from 'libphonenumber-js/min'
 import * as z from 'zod'
 import { RECORD_VISIBILITY } from '../records/vocab'
+import { timeZoneField } from './time-zones'
 
 const COUNTRIES = new Set<string>(getCountries())
 
@@ -11,5 +12,6 @@ export const WorkspaceSettingsInput = z
     recordVisibility: z.enum(RECORD_VISIBILITY, 'Choose who sees which records.'),
     defaultCountry: z.string().trim().toUpperCase().refine((c) => COUNTRIES.has(c), 'Use a two-letter country code such as US, GB or DE.'),
     defaultCurrency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD or EUR.'),
+    timezone: timeZoneField(),
   })
   .strict()

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { getWorkspaceSettings, updateWorkspaceSettings } from '../../db/queries/workspaces'
 import { WorkspaceSettingsInput } from '../../domain/workspaces/settings'
+import { ZONE_UNKNOWN_TO_DB } from '../../domain/workspaces/time-zones'
 import type { AuthedEnv } from '../../env'
 import { AppError } from '../../lib/errors'
 import { readForm } from '../../lib/forms'
@@ -25,10 +26,10 @@ workspaceSettingsPages.get('/settings/workspace', async (c) => {
 workspaceSettingsPages.post('/settings/workspace', async (c) => {
   const form = await readForm(c)
   const parsed = WorkspaceSettingsInput.safeParse(form)
-  if (!parsed.success) {
+  const errors = !parsed.success ? toFieldErrors(parsed.error) : (await updateWorkspaceSettings(c.var.db, c.var.tenantId, parsed.data)) ? [] : [ZONE_UNKNOWN_TO_DB]
+  if (errors.length) {
     c.status(422)
-    return c.render(<WorkspaceSettingsPage values={form} errors={toFieldErrors(parsed.error)} />, { title: TITLE })
+    return c.render(<WorkspaceSettingsPage values={form} errors={errors} />, { title: TITLE })
   }
-  await updateWorkspaceSettings(c.var.db, c.var.tenantId, parsed.data)
   return c.redirect('/settings/workspace?saved=1', 303)
 })
