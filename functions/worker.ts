@@ -3,13 +3,21 @@
 import '@hono/zod-openapi'
 import { createApp } from '../src/app'
 import type { Env } from '../src/env'
+import { handleDeadLetters } from '../src/handlers/jobs/dead-letters'
 import { handleQueueBatch } from '../src/handlers/jobs/queue'
 import { handleScheduled } from '../src/handlers/jobs/scheduled'
 
 const app = createApp()
 
+// The worker consumes both of wrangler.toml's queues; each batch names the one it came from.
+const CONSUMERS: Record<string, (batch: MessageBatch<unknown>, env: Env) => Promise<void>> = { jobs: handleQueueBatch, 'jobs-dlq': handleDeadLetters }
+
 export default {
   fetch: (req, env, ctx) => app.fetch(req, env, ctx),
-  queue: (batch, env) => handleQueueBatch(batch, env),
+  queue: (batch, env) => {
+    const consume = CONSUMERS[batch.queue]
+    if (!consume) throw new Error(`no consumer for queue ${batch.queue}`)
+    return consume(batch, env)
+  },
   scheduled: (ctrl, env, ctx) => ctx.waitUntil(handleScheduled(ctrl, env)),
 } satisfies ExportedHandler<Env, unknown>

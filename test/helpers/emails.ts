@@ -28,8 +28,11 @@ export function keepingQueue(): { jobs: Env['JOBS']; sent: unknown[] } {
 }
 
 // A signed-in request straight into the worker with other bindings (a keepingQueue as JOBS).
-export async function requestWith(env: Partial<Env>, who: Browser, path: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
-  const headers: Record<string, string> = { Cookie: who.cookie, Origin: ORIGIN }
+// A form may repeat a name: pass URLSearchParams for that.
+export async function requestWith(env: Partial<Env>, who: Browser, path: string, init: { method?: string; form?: Record<string, string> | URLSearchParams; json?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+  const headers: Record<string, string> = { Cookie: who.cookie, Origin: ORIGIN, ...init.headers }
   if (init.form) headers['Content-Type'] = 'application/x-www-form-urlencoded'
-  return createApp().request(path, { method: init.method ?? 'GET', body: init.form ? new URLSearchParams(init.form) : undefined, headers, redirect: 'manual' }, { ...testEnv, ...env })
+  if (init.json !== undefined) headers['Content-Type'] = 'application/json'
+  const body = init.form ? new URLSearchParams(init.form) : init.json !== undefined ? JSON.stringify(init.json) : undefined
+  return createApp().request(path, { method: init.method ?? 'GET', body, headers, redirect: 'manual' }, { ...testEnv, ...env })
 }
