@@ -1,6 +1,7 @@
 // Embedded PostgreSQL (PGlite, WASM) as a backend of the local Neon endpoint: no server to install,
 // in memory for tests or persisted in a directory for `dev`.
 import { PGlite, types, type Results } from '@electric-sql/pglite'
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -12,7 +13,7 @@ type TextRow = (string | null)[]
 export async function openPglite(dataDir?: string): Promise<PGlite> {
   // PGlite creates its own directory but not the parents (.data/ on a fresh clone).
   if (dataDir) mkdirSync(dirname(dataDir), { recursive: true })
-  const db = await PGlite.create({ dataDir, extensions: { pg_trgm } })
+  const db = await PGlite.create({ dataDir, extensions: { btree_gin, pg_trgm } })
   // PGlite is a single session, so session settings stick. Neon's defaults, set explicitly so a
   // persisted data directory or a PGlite release with other defaults cannot change what we serve.
   await db.exec(`SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'`)

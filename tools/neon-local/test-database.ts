@@ -19,7 +19,7 @@ export async function createServerTestDatabase(adminUrl: string): Promise<Server
     }
   })
   // The database is created by (and owned by) the admin role, so the migrations' CREATE EXTENSION
-  // pg_trgm (a trusted extension since PostgreSQL 13) is allowed there.
+  // pg_trgm and btree_gin (trusted extensions since PostgreSQL 13) are allowed there.
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   return {

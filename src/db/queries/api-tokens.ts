@@ -24,7 +24,7 @@ export const revokeApiToken = (db: Db, tenantId: string, userId: string, id: str
 // workspace. A revoked token or a deactivated membership finds nothing.
 export async function findActiveApiToken(db: Db, tokenHash: string) {
   const rows = await db
-    .select({ tokenId: apiTokens.id, tenantId: apiTokens.tenantId, userId: apiTokens.userId, role: memberships.role, userName: users.name, email: users.email, tenantName: tenants.name, recordVisibility: tenants.recordVisibility, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ tokenId: apiTokens.id, tenantId: apiTokens.tenantId, userId: apiTokens.userId, role: memberships.role, userName: users.name, email: users.email, tenantName: tenants.name, recordVisibility: tenants.recordVisibility, defaultCountry: tenants.defaultCountry, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(memberships, and(eq(memberships.tenantId, apiTokens.tenantId), eq(memberships.userId, apiTokens.userId)))
     .innerJoin(users, eq(users.id, apiTokens.userId))

@@ -19,6 +19,7 @@ export async function findActiveSession(db: Db, tokenHash: string, idleSince: Da
       email: users.email,
       tenantName: tenants.name,
       recordVisibility: tenants.recordVisibility,
+      defaultCountry: tenants.defaultCountry,
       lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)

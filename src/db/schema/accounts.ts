@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids'
 import { sqlLiteralList } from './check-lists'
 import { customColumn, recordColumns, msTimestamp } from './columns'
 import { memberKey } from './keys'
+import { SEARCH_INDEX, searchVector } from './search'
 import { tenants } from './tenants'
 
 // Organisations: the companies we sell to and support.
@@ -24,6 +25,7 @@ export const accounts = pgTable(
     status: text().$type<AccountStatus>().notNull().default('prospect'),
     lastContactedAt: msTimestamp(),
     custom: customColumn(),
+    searchVector: searchVector(['name'], ['domain']),
     ...recordColumns(),
   },
   (t) => [
@@ -36,6 +38,11 @@ export const accounts = pgTable(
     index('accounts_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
     index('accounts_name_idx').on(t.tenantId, t.name, t.id),
     index('accounts_last_contacted_idx').on(t.tenantId, t.lastContactedAt, t.id),
-    index('accounts_domain_idx').on(t.tenantId, t.domain),
+    // text_pattern_ops: search matches a domain by its start (LIKE 'acme.c%') whatever the collation.
+    index('accounts_domain_idx').on(t.tenantId, t.domain.op('text_pattern_ops')),
+    index('accounts_search_idx').using('gin', t.searchVector).with(SEARCH_INDEX),
+    // Short searches (a word of up to 3 characters) read names by their start, in order, and stop
+    // at the page size.
+    index('accounts_name_prefix_idx').on(t.tenantId, sql`lower(${t.name}) text_pattern_ops`),
   ],
 )

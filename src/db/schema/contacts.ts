@@ -6,6 +6,7 @@ import { accounts } from './accounts'
 import { sqlLiteralList } from './check-lists'
 import { customColumn, msTimestamp, personColumns, recordColumns } from './columns'
 import { memberKey, recordKey } from './keys'
+import { SEARCH_INDEX, searchVector } from './search'
 import { tenants } from './tenants'
 
 // People at accounts. Email and phone are kept as typed and, normalised, in their own indexed
@@ -21,6 +22,7 @@ export const contacts = pgTable(
     status: text().$type<ContactStatus>().notNull().default('prospect'),
     lastContactedAt: msTimestamp(),
     custom: customColumn(),
+    searchVector: searchVector(['first_name', 'last_name'], ['email_normalized']),
     ...recordColumns(),
   },
   (t) => [
@@ -35,7 +37,13 @@ export const contacts = pgTable(
     index('contacts_name_idx').on(t.tenantId, t.lastName, t.firstName, t.id),
     index('contacts_last_contacted_idx').on(t.tenantId, t.lastContactedAt, t.id),
     index('contacts_account_idx').on(t.tenantId, t.accountId),
-    index('contacts_email_idx').on(t.tenantId, t.emailNormalized),
+    // text_pattern_ops: search matches an email by its start (LIKE 'ada.l%') whatever the collation.
+    index('contacts_email_idx').on(t.tenantId, t.emailNormalized.op('text_pattern_ops')),
     index('contacts_phone_idx').on(t.tenantId, t.phoneDigits),
+    index('contacts_search_idx').using('gin', t.searchVector).with(SEARCH_INDEX),
+    // Short searches (a word of up to 3 characters) read names by their start, in order, and stop
+    // at the page size.
+    index('contacts_first_name_prefix_idx').on(t.tenantId, sql`lower(${t.firstName}) text_pattern_ops`),
+    index('contacts_last_name_prefix_idx').on(t.tenantId, sql`lower(${t.lastName}) text_pattern_ops`),
   ],
 )

@@ -8,6 +8,7 @@ import { sqlLiteralList } from './check-lists'
 import { customColumn, msTimestamp, personColumns, recordColumns } from './columns'
 import { contacts } from './contacts'
 import { memberKey, recordKey } from './keys'
+import { SEARCH_INDEX, searchVector } from './search'
 import { opportunities } from './opportunities'
 import { tenants } from './tenants'
 
@@ -47,6 +48,7 @@ export const leads = pgTable(
     convertedAccountId: uuid(),
     convertedOpportunityId: uuid(),
     custom: customColumn(),
+    searchVector: searchVector(['first_name', 'last_name', 'company_name'], ['email_normalized', 'company_domain']),
     ...recordColumns(),
   },
   (t) => [
@@ -67,8 +69,16 @@ export const leads = pgTable(
     index('leads_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
     index('leads_name_idx').on(t.tenantId, t.lastName, t.firstName, t.id),
     index('leads_last_contacted_idx').on(t.tenantId, t.lastContactedAt, t.id),
-    index('leads_email_idx').on(t.tenantId, t.emailNormalized),
+    // text_pattern_ops: search matches emails and domains by their start, whatever the collation.
+    index('leads_email_idx').on(t.tenantId, t.emailNormalized.op('text_pattern_ops')),
+    index('leads_company_domain_idx').on(t.tenantId, t.companyDomain.op('text_pattern_ops')),
     index('leads_phone_idx').on(t.tenantId, t.phoneDigits),
+    index('leads_search_idx').using('gin', t.searchVector).with(SEARCH_INDEX),
+    // Short searches (a word of up to 3 characters) read names by their start, in order, and stop
+    // at the page size.
+    index('leads_first_name_prefix_idx').on(t.tenantId, sql`lower(${t.firstName}) text_pattern_ops`),
+    index('leads_last_name_prefix_idx').on(t.tenantId, sql`lower(${t.lastName}) text_pattern_ops`),
+    index('leads_company_prefix_idx').on(t.tenantId, sql`lower(${t.companyName}) text_pattern_ops`),
     // The nightly decay sweep: leads scored longest ago first.
     index('leads_scored_idx').on(t.tenantId, t.scoredAt).where(sql`${t.archivedAt} is null and ${t.status} <> 'converted'`),
   ],

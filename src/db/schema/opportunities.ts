@@ -9,6 +9,7 @@ import { contacts } from './contacts'
 import { memberKey, recordKey } from './keys'
 import { pipelineStages } from './pipeline-stages'
 import { pipelines } from './pipelines'
+import { SEARCH_INDEX, searchVector } from './search'
 import { tenants } from './tenants'
 
 // Deals. The stage is referenced together with the pipeline, so it is always one of that
@@ -34,6 +35,7 @@ export const opportunities = pgTable(
     lostReason: text(),
     lastContactedAt: msTimestamp(),
     custom: customColumn(),
+    searchVector: searchVector(['name']),
     ...recordColumns(),
   },
   (t) => [
@@ -54,5 +56,9 @@ export const opportunities = pgTable(
     index('opportunities_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
     index('opportunities_account_idx').on(t.tenantId, t.accountId),
     index('opportunities_contact_idx').on(t.tenantId, t.contactId),
+    index('opportunities_search_idx').using('gin', t.searchVector).with(SEARCH_INDEX),
+    // Short searches (a word of up to 3 characters) read names by their start, in order, and stop
+    // at the page size.
+    index('opportunities_name_prefix_idx').on(t.tenantId, sql`lower(${t.name}) text_pattern_ops`),
   ],
 )
