@@ -2,9 +2,9 @@ import * as z from 'zod'
 import type { CountryCode } from 'libphonenumber-js/min'
 import { AppError, type FieldError } from '../../lib/errors'
 import { contactValues } from '../contacts/schemas'
-import { customField, hasText, optionalEmail, optionalId, optionalText, optionalUrl, recordJsonShape, tagsField, withRule } from '../records/fields'
+import { customField, hasText, optionalChoice, optionalCountry, optionalEmail, optionalId, optionalText, optionalUrl, recordJsonShape, tagsField, withRule } from '../records/fields'
 import { listQuery } from '../records/list-query'
-import { LEAD_STATUSES } from '../records/vocab'
+import { ACCOUNT_SIZES, LEAD_STATUSES } from '../records/vocab'
 import { companyDomainOf } from './company-domain'
 
 // A lead becomes "converted" only through conversion, which also creates what it became; setting
@@ -29,6 +29,9 @@ const LeadObject = z
     title: optionalText(200),
     companyName: optionalText(200),
     website: optionalUrl(),
+    industry: optionalText(100),
+    companySize: optionalChoice(ACCOUNT_SIZES, 'Choose a company size from the list.'),
+    country: optionalCountry(),
     source: optionalText(100),
     utmSource: optionalText(200),
     utmMedium: optionalText(200),
@@ -64,6 +67,9 @@ export const LEAD_FIELD_LABELS = {
   title: 'Title',
   companyName: 'Company',
   website: 'Website',
+  industry: 'Industry',
+  companySize: 'Company size',
+  country: 'Country',
   source: 'Source',
   utmSource: 'UTM source',
   utmMedium: 'UTM medium',
@@ -77,7 +83,7 @@ export const LEAD_FIELD_LABELS = {
 } as const
 // The fields whose changes the timeline records; derived columns (normalised email and phone,
 // company domain) follow from these and are not diffed separately.
-export const LEAD_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'title', 'companyName', 'website', 'source', 'utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent', 'status', 'ownerId', 'custom'] as const
+export const LEAD_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'title', 'companyName', 'website', 'industry', 'companySize', 'country', 'source', 'utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent', 'status', 'ownerId', 'custom'] as const
 
 export type LeadValues = Omit<LeadPatch, 'tags'> & { emailNormalized?: string | null; phoneE164?: string | null; phoneDigits?: string | null; companyDomain?: string | null }
 
@@ -113,6 +119,8 @@ export const LEAD_LIST_STATUSES = [...LEAD_STATUSES, 'open'] as const
 export const LeadListQuery = listQuery(LEAD_SORTS, LEAD_LIST_STATUSES).extend({ source: z.string().trim().min(1).max(100).optional() })
 export type LeadListQuery = z.infer<typeof LeadListQuery>
 
+const ScoreLineJson = z.object({ ruleId: z.string(), name: z.string(), kind: z.enum(['fit', 'engagement']), points: z.number(), count: z.number().int().optional() })
+
 // The lead as the API returns it.
 export const LeadJson = z.object({
   id: z.string(),
@@ -125,6 +133,9 @@ export const LeadJson = z.object({
   companyName: z.string().nullable(),
   companyDomain: z.string().nullable(),
   website: z.string().nullable(),
+  industry: z.string().nullable(),
+  companySize: z.string().nullable(),
+  country: z.string().nullable(),
   source: z.string().nullable(),
   utmSource: z.string().nullable(),
   utmMedium: z.string().nullable(),
@@ -133,6 +144,10 @@ export const LeadJson = z.object({
   utmContent: z.string().nullable(),
   status: z.enum(LEAD_STATUSES),
   score: z.number().int(),
+  // Why the lead has its score: each rule that contributed, largest first (see ScoreLine).
+  scoreBreakdown: z.array(ScoreLineJson),
+  // When the scoring job read the lead's inputs for this score; null until it first ran.
+  scoredAt: z.string().nullable(),
   convertedAt: z.string().nullable(),
   convertedContactId: z.string().nullable(),
   convertedAccountId: z.string().nullable(),

@@ -1,3 +1,4 @@
+import { getCountries } from 'libphonenumber-js/min'
 import * as z from 'zod'
 import { TAG_COLOURS } from './vocab'
 
@@ -16,6 +17,16 @@ export const optionalId = (what: string) => z.preprocess(blankToNull, z.uuid(`Ch
 
 export const optionalUrl = () =>
   z.preprocess(blankToNull, z.url({ protocol: /^https?$/, error: 'Enter a web address starting with http:// or https://.' }).max(500).nullable()).optional()
+
+// One of a fixed list (a select), or nothing.
+export const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T, message: string) => z.preprocess(blankToNull, z.enum(values, message).nullable()).optional()
+
+// The ISO 3166-1 alpha-2 codes libphonenumber knows (every country people have phones in).
+const COUNTRIES = new Set<string>(getCountries())
+
+// A two-letter country code in any case, stored upper-cased.
+export const optionalCountry = () =>
+  z.preprocess(blankToNull, z.string().trim().toUpperCase().refine((c) => COUNTRIES.has(c), 'Use a two-letter country code such as US, GB or DE.').nullable()).optional()
 
 // YYYY-MM-DD, as <input type="date"> sends it.
 export const optionalDate = () => z.preprocess(blankToNull, z.iso.date('Enter a date as YYYY-MM-DD.').nullable()).optional()

@@ -5,6 +5,7 @@ import { RelatedListQuery } from '../../domain/notes/schemas'
 import { viewerOf } from '../../domain/records/viewer'
 import { relatedRefOf, type RelatedRef } from '../../domain/related/related'
 import type { AuthedEnv } from '../../env'
+import { enqueueScoreOf } from '../../lib/jobs/enqueue-score'
 import { apiRouter } from '../api/openapi'
 import { recordRoutes } from '../api/record-routes'
 import { iso } from '../api/records'
@@ -48,7 +49,8 @@ activitiesApi.openapi(routes.list, async (c) => {
 })
 
 activitiesApi.openapi(routes.create, async (c) => {
-  const { id } = await logActivity(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('json'))
+  const { id, ref } = await logActivity(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('json'))
+  await enqueueScoreOf(c.env, c.var.tenantId, ref)
   return c.json(await readActivity(c, id), 201)
 })
 
@@ -56,11 +58,15 @@ activitiesApi.openapi(routes.get, async (c) => c.json(await readActivity(c, c.re
 
 activitiesApi.openapi(routes.update, async (c) => {
   const { id } = c.req.valid('param')
-  await updateActivity(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id, c.req.valid('json'))
-  return c.json(await readActivity(c, id), 200)
+  const changed = await updateActivity(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id, c.req.valid('json'))
+  const activity = await getActivity(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id)
+  // A corrected outcome or time is different engagement.
+  if (changed) await enqueueScoreOf(c.env, c.var.tenantId, relatedRefOf(activity))
+  return c.json(activityJson(activity), 200)
 })
 
 activitiesApi.openapi(routes.archive, async (c) => {
-  await archiveActivity(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('param').id)
+  const activity = await archiveActivity(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('param').id)
+  await enqueueScoreOf(c.env, c.var.tenantId, relatedRefOf(activity))
   return c.body(null, 204)
 })

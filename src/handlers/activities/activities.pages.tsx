@@ -10,6 +10,7 @@ import { relatedPath, relatedRefOf, type RelatedRef } from '../../domain/related
 import type { AuthedEnv } from '../../env'
 import { AppError } from '../../lib/errors'
 import { readForm } from '../../lib/forms'
+import { enqueueScoreOf } from '../../lib/jobs/enqueue-score'
 import { isFragment } from '../../lib/htmx'
 import { idParam } from '../../lib/params'
 import { parseOrThrow, toFieldErrors } from '../../lib/validation'
@@ -50,11 +51,13 @@ activitiesPages.post('/activities', async (c) => {
   const parsed = ActivityInput.safeParse(withInstants(form, ['occurredAt']))
   const result = parsed.success ? await attempt(() => logActivity(c.var.db, c.var.tenantId, viewerOf(c.var.auth), parsed.data)) : { ok: false as const, errors: toFieldErrors(parsed.error) }
   if (!result.ok) return quickActionInvalid(c, 'activity', form, result.errors)
+  await enqueueScoreOf(c.env, c.var.tenantId, result.value.ref)
   return quickActionSaved(c, 'activity', result.value.ref)
 })
 
 activitiesPages.post('/activities/:id/archive', async (c) => {
   const activity = await archiveActivity(c.var.db, c.var.tenantId, viewerOf(c.var.auth), idParam(c, 'id'))
   const ref = relatedRefOf(activity)
+  await enqueueScoreOf(c.env, c.var.tenantId, ref)
   return c.redirect(ref ? relatedPath(ref) : '/', 303)
 })

@@ -10,6 +10,7 @@ import { canSeeLeads, viewerOf } from '../../domain/records/viewer'
 import type { AuthedEnv } from '../../env'
 import { AppError } from '../../lib/errors'
 import { readForm } from '../../lib/forms'
+import { enqueueScore } from '../../lib/jobs/enqueue-score'
 import { TIMELINE_CHANGED, isFragment } from '../../lib/htmx'
 import { idParam } from '../../lib/params'
 import { parseOrThrow } from '../../lib/validation'
@@ -39,14 +40,14 @@ async function answer(c: Context<AuthedEnv>, id: string, fragment: () => unknown
 leadsActions.post('/leads/:id/status', requirePermission('records.update'), async (c) => {
   const id = idParam(c, 'id')
   const { status } = parseOrThrow(z.object({ status: z.enum(SETTABLE_LEAD_STATUSES) }), await readForm(c))
-  await updateLead(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id, { status })
+  if (await updateLead(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id, { status })) await enqueueScore(c.env, c.var.tenantId, [id])
   return answer(c, id, () => leadStatusSelect({ id, status }))
 })
 
 leadsActions.post('/leads/:id/owner', requirePermission('records.assign'), async (c) => {
   const id = idParam(c, 'id')
   const { ownerId } = parseOrThrow(z.object({ ownerId: z.union([z.uuid(), z.literal('').transform(() => null)]) }), await readForm(c))
-  await updateLead(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id, { ownerId }).catch(rethrowUnknownOwner)
+  if (await updateLead(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id, { ownerId }).catch(rethrowUnknownOwner)) await enqueueScore(c.env, c.var.tenantId, [id])
   return answer(c, id, async () => leadOwnerSelect({ id, ownerId }, await listActiveMembers(c.var.db, c.var.tenantId)))
 })
 
@@ -54,6 +55,8 @@ for (const [path, archived] of [['archive', true], ['restore', false]] as const)
   leadsActions.post(`/leads/:id/${path}`, requirePermission('records.archive'), async (c) => {
     const id = idParam(c, 'id')
     await setLeadArchived(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id, archived)
+    // An archived lead keeps its last score; a restored one is scored again.
+    if (!archived) await enqueueScore(c.env, c.var.tenantId, [id])
     return c.redirect(`/leads/${id}`, 303)
   })
 }
@@ -73,12 +76,14 @@ leadsActions.post('/leads/bulk', async (c) => {
   if (input.action === 'assign') {
     allowed('records.assign')
     await bulkAssign(db, TARGET, c.var.tenantId, viewer, input.ids, input.ownerId ?? null).catch(rethrowUnknownOwner)
+    await enqueueScore(c.env, c.var.tenantId, input.ids)
   } else if (input.action === 'archive') {
     allowed('records.archive')
     await bulkArchive(db, TARGET, c.var.tenantId, viewer, input.ids)
   } else {
     allowed('records.update')
     await bulkTag(db, TARGET, c.var.tenantId, viewer, input.ids, input.tagName ?? '', input.action === 'tag')
+    await enqueueScore(c.env, c.var.tenantId, input.ids)
   }
   return c.redirect(safeBack(input.back, '/leads'), 303)
 })

@@ -6,6 +6,7 @@ import { ConvertInput } from '../../domain/leads/conversion'
 import { LeadInput, LeadJson, LeadListQuery, LeadPatch } from '../../domain/leads/schemas'
 import { canSeeLeads, viewerOf } from '../../domain/records/viewer'
 import { AppError } from '../../lib/errors'
+import { enqueueScore } from '../../lib/jobs/enqueue-score'
 import { COMMON_ERRORS, NOT_FOUND, apiRouter } from '../api/openapi'
 import { recordRoutes } from '../api/record-routes'
 import { RecordIdParam, assertAssignable, guardRecords, iso, timelineJson } from '../api/records'
@@ -33,6 +34,7 @@ export const leadJson = ({ ownerName: _o, emailNormalized: _e, phoneDigits: _p, 
   ...l,
   lastContactedAt: iso(l.lastContactedAt),
   convertedAt: iso(l.convertedAt),
+  scoredAt: iso(l.scoredAt),
   tags: l.tags.map((t) => t.name),
   createdAt: l.createdAt.toISOString(),
   updatedAt: l.updatedAt.toISOString(),
@@ -49,6 +51,7 @@ leadsApi.openapi(routes.create, async (c) => {
   const { tags, ...input } = c.req.valid('json')
   assertAssignable(c, input)
   const id = await createLead(c.var.db, c.var.tenantId, c.var.userId, { ownerId: c.var.userId, ...input }, tags ?? [])
+  await enqueueScore(c.env, c.var.tenantId, [id])
   return c.json(leadJson(await getLead(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id)), 201)
 })
 
@@ -59,7 +62,7 @@ leadsApi.openapi(routes.update, async (c) => {
   assertAssignable(c, input)
   const viewer = viewerOf(c.var.auth)
   const { id } = c.req.valid('param')
-  await updateLead(c.var.db, c.var.tenantId, viewer, id, input)
+  if (await updateLead(c.var.db, c.var.tenantId, viewer, id, input)) await enqueueScore(c.env, c.var.tenantId, [id])
   return c.json(leadJson(await getLead(c.var.db, c.var.tenantId, viewer, id)), 200)
 })
 

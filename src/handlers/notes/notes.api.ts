@@ -4,6 +4,7 @@ import { NoteInput, NoteOutput, NotePatch, RelatedListQuery } from '../../domain
 import { viewerOf } from '../../domain/records/viewer'
 import { relatedRefOf, type RelatedRef } from '../../domain/related/related'
 import type { AuthedEnv } from '../../env'
+import { enqueueScoreOf } from '../../lib/jobs/enqueue-score'
 import { apiRouter } from '../api/openapi'
 import { recordRoutes } from '../api/record-routes'
 import { iso } from '../api/records'
@@ -32,7 +33,8 @@ notesApi.openapi(routes.list, async (c) => {
 })
 
 notesApi.openapi(routes.create, async (c) => {
-  const { id } = await createNote(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('json'))
+  const { id, ref } = await createNote(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('json'))
+  await enqueueScoreOf(c.env, c.var.tenantId, ref)
   return c.json(await readNote(c, id), 201)
 })
 

@@ -8,6 +8,7 @@ import { relatedPath, relatedRefOf, type RelatedRef } from '../../domain/related
 import type { AuthedEnv } from '../../env'
 import { AppError } from '../../lib/errors'
 import { readForm } from '../../lib/forms'
+import { enqueueScoreOf } from '../../lib/jobs/enqueue-score'
 import { isFragment } from '../../lib/htmx'
 import { idParam } from '../../lib/params'
 import { parseOrThrow, toFieldErrors } from '../../lib/validation'
@@ -51,6 +52,7 @@ notesPages.post('/notes', async (c) => {
   const parsed = NoteInput.safeParse(form)
   const result = parsed.success ? await attempt(() => createNote(c.var.db, c.var.tenantId, viewerOf(c.var.auth), parsed.data)) : { ok: false as const, errors: toFieldErrors(parsed.error) }
   if (!result.ok) return quickActionInvalid(c, 'note', form, result.errors)
+  await enqueueScoreOf(c.env, c.var.tenantId, result.value.ref)
   return quickActionSaved(c, 'note', result.value.ref)
 })
 

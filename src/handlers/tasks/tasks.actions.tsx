@@ -4,6 +4,7 @@ import { viewerOf, type Viewer } from '../../domain/records/viewer'
 import { TASK_FIELD_LABELS } from '../../domain/tasks/schemas'
 import type { AuthedEnv } from '../../env'
 import { TIMELINE_CHANGED, isFragment } from '../../lib/htmx'
+import { enqueueScoreOf } from '../../lib/jobs/enqueue-score'
 import { idParam } from '../../lib/params'
 import { TaskCheck } from '../../views/tasks/task-check'
 import { requireUser } from '../middleware/session'
@@ -31,7 +32,7 @@ async function answer(c: Context<AuthedEnv>, change: Change) {
   return c.html(<TaskCheck id={id} title={task.title} done={task.completedAt !== null} back={back} />)
 }
 
-tasksActions.post('/tasks/:id/complete', (c) => answer(c, completeTask))
+tasksActions.post('/tasks/:id/complete', (c) => answer(c, async (db, tenantId, viewer, id) => enqueueScoreOf(c.env, tenantId, await completeTask(db, tenantId, viewer, id))))
 tasksActions.post('/tasks/:id/reopen', (c) => answer(c, reopenTask))
 
 tasksActions.post('/tasks/:id/archive', async (c) => {

@@ -4,6 +4,7 @@ import { timelineWithAccess } from '../../db/queries/timeline'
 import { viewerOf } from '../../domain/records/viewer'
 import { TaskInput, TaskListQuery, TaskOutput, TaskPatch } from '../../domain/tasks/schemas'
 import type { AuthedEnv } from '../../env'
+import { enqueueScoreOf } from '../../lib/jobs/enqueue-score'
 import type { Context } from 'hono'
 import { COMMON_ERRORS, NOT_FOUND, apiRouter } from '../api/openapi'
 import { recordRoutes } from '../api/record-routes'
@@ -66,7 +67,9 @@ for (const action of ['complete', 'reopen'] as const) {
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      await (action === 'complete' ? completeTask : reopenTask)(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id)
+      const viewer = viewerOf(c.var.auth)
+      if (action === 'complete') await enqueueScoreOf(c.env, c.var.tenantId, await completeTask(c.var.db, c.var.tenantId, viewer, id))
+      else await reopenTask(c.var.db, c.var.tenantId, viewer, id)
       return c.json(await readTask(c, id), 200)
     },
   )

@@ -1,8 +1,8 @@
-import { ACCOUNT_SIZES, ACCOUNT_STATUSES } from '../../domain/records/vocab'
+import { ACCOUNT_STATUSES } from '../../domain/records/vocab'
 import type { FieldError } from '../../lib/errors'
 import { Field, FormErrors } from '../components/field'
 import { SelectField } from '../components/select-field'
-import { labelOf } from '../records/labels'
+import { COMPANY_SIZE_OPTIONS, labelOf } from '../records/labels'
 import { FormActions, OwnerField, TagsField } from '../records/record-fields'
 
 export type AccountFormValues = Record<string, string>
@@ -20,7 +20,7 @@ export function AccountForm({ action, values, errors, members, canAssign, submit
         <Field name="domain" label="Domain" value={values.domain} errors={errors} hint="acme.com — filled from the website when left empty." />
         <Field name="website" label="Website" type="url" value={values.website} errors={errors} />
         <Field name="industry" label="Industry" value={values.industry} errors={errors} maxlength={100} />
-        <SelectField name="size" label="Size" value={values.size} errors={errors} options={[{ value: '', label: '—' }, ...ACCOUNT_SIZES.map((s) => ({ value: s, label: `${s} people` }))]} />
+        <SelectField name="size" label="Size" value={values.size} errors={errors} options={COMPANY_SIZE_OPTIONS} />
         <SelectField name="status" label="Status" value={values.status ?? 'prospect'} errors={errors} options={ACCOUNT_STATUSES.map((s) => ({ value: s, label: labelOf(s) }))} />
         {canAssign ? <OwnerField members={members} value={values.ownerId} errors={errors} /> : null}
         <Field name="address" label="Address" value={values.address} errors={errors} maxlength={500} />

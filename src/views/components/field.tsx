@@ -12,12 +12,14 @@ export type FieldProps = {
   autofocus?: boolean
   minlength?: number
   maxlength?: number
+  // Keeps ids unique when two forms on one page share a field name.
+  idSuffix?: string
 }
 
 // The one labelled input of every form: label, value, hint and this field's errors, wired with
 // aria-invalid/aria-describedby so screen readers announce what needs fixing.
-export function Field({ name, label, type = 'text', value, errors = [], required, autocomplete, hint, autofocus, minlength, maxlength }: FieldProps) {
-  const id = `f-${name}`
+export function Field({ name, label, type = 'text', value, errors = [], required, autocomplete, hint, autofocus, minlength, maxlength, idSuffix = '' }: FieldProps) {
+  const id = `f-${name}${idSuffix}`
   const mine = errors.filter((e) => e.path === name)
   const describedBy = [hint ? `${id}-hint` : null, mine.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
   if (type === 'hidden') return <input type="hidden" name={name} value={value ?? ''} />

@@ -2,10 +2,10 @@ import { SETTABLE_LEAD_STATUSES } from '../../domain/leads/schemas'
 import type { FieldError } from '../../lib/errors'
 import { Field, FormErrors } from '../components/field'
 import { SelectField } from '../components/select-field'
-import { optionsOf } from '../records/labels'
+import { COMPANY_SIZE_OPTIONS, optionsOf } from '../records/labels'
 import { FormActions, OwnerField, TagsField } from '../records/record-fields'
 
-const FIELDS = ['firstName', 'lastName', 'email', 'phone', 'title', 'companyName', 'website', 'status', 'ownerId', 'tags', 'source', 'utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent']
+const FIELDS = ['firstName', 'lastName', 'email', 'phone', 'title', 'companyName', 'website', 'industry', 'companySize', 'country', 'status', 'ownerId', 'tags', 'source', 'utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent']
 
 // The one lead form, for new and edit alike. Field names are the LeadInput schema's keys, so the
 // same parser serves this form and the JSON API. A converted lead's status is not offered: only
@@ -25,6 +25,9 @@ export function LeadForm({ action, values, errors, members, canAssign, submitLab
         {text('title', 'Job title')}
         {text('companyName', 'Company')}
         <Field name="website" label="Website" type="url" value={values.website} errors={errors} maxlength={500} hint="Used to match an existing account on conversion." />
+        {text('industry', 'Industry', 100)}
+        <SelectField name="companySize" label="Company size" value={values.companySize} errors={errors} options={COMPANY_SIZE_OPTIONS} />
+        <Field name="country" label="Country" value={values.country} errors={errors} maxlength={2} autocomplete="off" hint="Two letters, such as US, GB or DE." />
         {converted ? null : <SelectField name="status" label="Status" value={values.status ?? 'new'} errors={errors} options={optionsOf(SETTABLE_LEAD_STATUSES)} />}
         {canAssign ? <OwnerField members={members} value={values.ownerId} errors={errors} /> : null}
         <TagsField value={values.tags} errors={errors} example="Webinar, EMEA" />

@@ -51,7 +51,9 @@ export function TimelineItems({ events, next, labels, names = {} }: TimelineProp
 }
 
 function summary({ eventType, actorName, payload }: TimelineEventView, labels: Record<string, string>): string {
-  const who = actorName?.trim() || 'Someone'
+  // Lead scoring acts without a person: its events name the threshold rule instead.
+  const rule = text(payload.scoringRule)
+  const who = actorName?.trim() || (rule ? `Lead scoring (${rule})` : 'Someone')
   switch (eventType) {
     case 'created': {
       const name = text(payload.name)
@@ -78,6 +80,10 @@ function summary({ eventType, actorName, payload }: TimelineEventView, labels: R
     }
     case 'note_added':
       return `${who} added a note`
+    case 'form_submitted': {
+      const form = text(payload.form)
+      return form ? `Submitted the form “${form}”` : 'Submitted a form'
+    }
     case 'activity_logged': {
       const kind = humanise(text(payload.type) ?? 'activity').toLowerCase()
       const subject = text(payload.subject)

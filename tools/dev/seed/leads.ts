@@ -17,9 +17,6 @@ type Utm = Pick<DemoRows['leads'][number], 'utmSource' | 'utmMedium' | 'utmCampa
 
 export type Leads = { leads: LeadRow[]; refs: RecordRef[] }
 
-// Scores as the scoring rules would give them: qualified leads high, unqualified ones low.
-const SCORES: Record<LeadStatus, readonly [number, number]> = { new: [5, 60], contacted: [20, 75], qualified: [55, 100], unqualified: [0, 35], converted: [60, 100] }
-
 export function buildLeads(ctx: SeedContext, directory: Directory, companies: Companies, deals: Deals, journal: Journal): Leads {
   const { rng, users } = ctx
   const out: Leads = { leads: [], refs: [] }
@@ -107,7 +104,6 @@ type PersonFields = Pick<DemoRows['leads'][number], 'firstName' | 'lastName' | '
 type LeadRow = Seeded<DemoRows['leads'][number]> & { ownerId: string | null; createdBy: string | null }
 
 function leadRow(ctx: SeedContext, person: PersonFields, meta: { createdAt: Date; status: LeadStatus; ownerId: string | null; createdBy: string | null }): LeadRow {
-  const [min, max] = SCORES[meta.status]
   const { firstName, lastName, email, emailNormalized, phone, phoneE164, phoneDigits, title } = person
   return {
     tenantId: ctx.tenantId,
@@ -121,7 +117,6 @@ function leadRow(ctx: SeedContext, person: PersonFields, meta: { createdAt: Date
     phoneDigits,
     title,
     status: meta.status,
-    score: ctx.rng.int(min, max),
     ownerId: meta.ownerId,
     createdAt: meta.createdAt,
     updatedAt: meta.createdAt,
