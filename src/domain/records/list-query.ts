@@ -6,6 +6,10 @@ export const MAX_PAGE_SIZE = 200
 
 const day = z.iso.date('Use a date as YYYY-MM-DD.').optional()
 
+// A filter document as JSON (src/domain/views/filter.ts), checked against the list's fields by
+// the list query; room for the largest document the language allows.
+export const filterParam = () => z.string().max(16_000, 'The filter is too long.').optional()
+
 // The query string of every record list, in the UI and the API: filters, sort and keyset cursor.
 // Each entity passes its own sortable columns and statuses.
 export function listQuery<Sort extends string, Status extends string>(sorts: readonly [Sort, ...Sort[]], statuses: readonly [Status, ...Status[]]) {
@@ -18,6 +22,7 @@ export function listQuery<Sort extends string, Status extends string>(sorts: rea
       createdTo: day,
       contactedFrom: day,
       contactedTo: day,
+      filter: filterParam(),
       sort: z.enum(sorts).optional(),
       dir: z.enum(['asc', 'desc']).optional(),
       cursor: z.string().max(MAX_CURSOR_LENGTH).optional(),
@@ -34,6 +39,9 @@ export type ListFilters = {
   createdTo?: string
   contactedFrom?: string
   contactedTo?: string
+  filter?: string
+  // The saved view a list page shows (pages only; the API reads views at /views/:id/records).
+  view?: string
   sort?: string
   dir?: 'asc' | 'desc'
   cursor?: string

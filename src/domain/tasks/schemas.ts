@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { MAX_PAGE_SIZE, PAGE_SIZE } from '../records/list-query'
+import { filterParam, MAX_PAGE_SIZE, PAGE_SIZE } from '../records/list-query'
 import { optionalId, optionalInstant, optionalText, requiredText } from '../records/fields'
 import { RELATED_TYPES, TASK_TYPES, type RelatedType } from '../records/vocab'
 import { optionalRelatedFields, relatedPairIssue, whenObject } from '../related/related'
@@ -77,6 +77,7 @@ export const TaskListQuery = z
     dueTo: day,
     relatedType: z.enum(RELATED_TYPES).optional(),
     relatedId: z.uuid('Choose a valid record.').optional(),
+    filter: filterParam(),
     sort: z.enum(TASK_SORTS).optional(),
     cursor: z.string().max(512).optional(),
     limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(PAGE_SIZE),

@@ -11,6 +11,17 @@ export type FilterOptions = {
   contacted: boolean
 }
 
+// The saved view the list shows and a filter document from the URL are not inputs of the bar:
+// they ride along, so changing a filter narrows the view instead of leaving it.
+export function KeepHidden({ view, filter }: { view?: string; filter?: string }) {
+  return (
+    <>
+      {view ? <input type="hidden" name="view" value={view} /> : null}
+      {filter ? <input type="hidden" name="filter" value={filter} /> : null}
+    </>
+  )
+}
+
 // The filter bar of every record list: a plain GET form, so the URL holds the filters and a list
 // can be bookmarked. htmx swaps just the results and pushes the URL; without JS it reloads.
 // `children` are an entity's own filters (an opportunity's stage and close dates), placed before
@@ -46,6 +57,7 @@ export function ListFiltersBar({ action, filters, options, children }: { action:
       {options.contacted ? day('contactedFrom', 'Contacted from') : null}
       {options.contacted ? day('contactedTo', 'Contacted to') : null}
       {children}
+      <KeepHidden view={filters.view} filter={filters.filter} />
       {sel('sort', 'Sort by', filters.sort, options.sorts, 'Default')}
       {sel('dir', 'Order', filters.dir, [{ value: 'asc', label: 'Ascending' }, { value: 'desc', label: 'Descending' }], 'Default')}
       <button type="submit" class="secondary">
