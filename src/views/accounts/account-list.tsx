@@ -21,12 +21,13 @@ const COLUMNS: Column<AccountRow>[] = [
 ]
 
 // The results region, returned alone to htmx filter and paging requests.
-export function AccountTable({ rows, count, links, ctx }: { rows: AccountRow[]; count: number; links: ListLinks; ctx: ListContext }) {
+export function AccountTable({ rows, count, links, ctx, tools }: { rows: AccountRow[]; count: number; links: ListLinks; ctx: ListContext; tools?: Child }) {
   return (
     <RecordTable
       rows={rows}
       columns={COLUMNS}
       count={count}
+      tools={tools}
       noun="account"
       nextUrl={links.next}
       firstUrl={links.first}

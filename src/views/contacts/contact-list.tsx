@@ -30,12 +30,13 @@ const SORT_OPTIONS = [
 ]
 
 // The results region, returned alone to htmx filter and paging requests.
-export function ContactTable({ rows, count, links, ctx, byAccount }: { rows: ContactRow[]; count: number; links: ListLinks; ctx: ListContext; byAccount: boolean }) {
+export function ContactTable({ rows, count, links, ctx, byAccount, tools }: { rows: ContactRow[]; count: number; links: ListLinks; ctx: ListContext; byAccount: boolean; tools?: Child }) {
   return (
     <RecordTable
       rows={rows}
       columns={COLUMNS}
       count={count}
+      tools={tools}
       noun="contact"
       nextUrl={links.next}
       firstUrl={links.first}

@@ -35,12 +35,13 @@ const SORT_OPTIONS = [
 const STATUS_OPTIONS = [{ value: 'open', label: 'Open (new, contacted, qualified)' }, ...optionsOf(LEAD_STATUSES)]
 
 // The results region, returned alone to htmx filter and paging requests.
-export function LeadTable({ rows, count, links, ctx }: { rows: LeadRow[]; count: number; links: ListLinks; ctx: ListContext }) {
+export function LeadTable({ rows, count, links, ctx, tools }: { rows: LeadRow[]; count: number; links: ListLinks; ctx: ListContext; tools?: Child }) {
   return (
     <RecordTable
       rows={rows}
       columns={COLUMNS}
       count={count}
+      tools={tools}
       noun="lead"
       nextUrl={links.next}
       firstUrl={links.first}

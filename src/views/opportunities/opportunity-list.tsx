@@ -29,12 +29,13 @@ function columns(showAmounts: boolean): Column<OpportunityRow>[] {
 }
 
 // The results region, returned alone to htmx filter and paging requests.
-export function OpportunityTable({ rows, count, links, ctx, filtered }: { rows: OpportunityRow[]; count: number; links: ListLinks; ctx: DealListContext; filtered: boolean }) {
+export function OpportunityTable({ rows, count, links, ctx, filtered, tools }: { rows: OpportunityRow[]; count: number; links: ListLinks; ctx: DealListContext; filtered: boolean; tools?: Child }) {
   return (
     <RecordTable
       rows={rows}
       columns={columns(ctx.showAmounts)}
       count={count}
+      tools={tools}
       noun="deal"
       nextUrl={links.next}
       firstUrl={links.first}

@@ -13,6 +13,8 @@ export type TableProps<Row> = {
   emptyText: Child
   bulk?: { action: string; controls: Child }
   noun: string
+  // Actions on the whole result (Export CSV), beside the count while there are rows.
+  tools?: Child
 }
 
 // The results region of a list page (#record-list): count, rows with selection checkboxes,
@@ -21,7 +23,10 @@ export type TableProps<Row> = {
 export function RecordTable<Row extends { id: string }>(p: TableProps<Row>) {
   return (
     <section id="record-list" aria-live="polite">
-      <p class="list-count">{countText(p.count, p.noun)}</p>
+      <div class="list-head">
+        <p class="list-count">{countText(p.count, p.noun)}</p>
+        {p.rows.length ? p.tools : null}
+      </div>
       {p.rows.length === 0 ? (
         <p class="empty">{p.emptyText}</p>
       ) : (

@@ -3,6 +3,7 @@ import type { TaskFilters, TaskRow } from '../../db/queries/tasks'
 import { RELATED_LABELS, relatedRefOf, relatedPath } from '../../domain/related/related'
 import { TASK_TYPE_LABELS } from '../../domain/tasks/schemas'
 import { DateTime } from '../components/date-time'
+import { KeepHidden } from '../records/list-filters'
 import { RecordTable, type Column } from '../records/record-table'
 import { TaskCheck } from './task-check'
 import type { MemberOption } from './task-fields'
@@ -42,12 +43,13 @@ const columns = (back: string, now: Date): Column<TaskRow>[] => [
 ]
 
 // The results region, returned alone to htmx filter and paging requests.
-export function TaskTable({ rows, count, links, now }: { rows: TaskRow[]; count: number; links: TaskListLinks; now: Date }) {
+export function TaskTable({ rows, count, links, now, tools }: { rows: TaskRow[]; count: number; links: TaskListLinks; now: Date; tools?: Child }) {
   return (
     <RecordTable
       rows={rows}
       columns={columns(links.self, now)}
       count={count}
+      tools={tools}
       noun="task"
       nextUrl={links.next}
       firstUrl={links.first}
@@ -58,7 +60,7 @@ export function TaskTable({ rows, count, links, now }: { rows: TaskRow[]; count:
   )
 }
 
-type FilterValues = Omit<TaskFilters, 'limit'>
+type FilterValues = Omit<TaskFilters, 'limit'> & { view?: string }
 
 // A plain GET form, so the URL holds the filters; htmx swaps just the results.
 export function TaskFiltersBar({ filters, members, showAssignee }: { filters: FilterValues; members: MemberOption[]; showAssignee: boolean }) {
@@ -86,6 +88,7 @@ export function TaskFiltersBar({ filters, members, showAssignee }: { filters: Fi
       {select('status', 'Status', [{ value: 'open', label: 'Open' }, { value: 'done', label: 'Done' }, { value: 'all', label: 'All' }])}
       {day('dueFrom', 'Due from')}
       {day('dueTo', 'Due to')}
+      <KeepHidden view={filters.view} filter={filters.filter} />
       {select('sort', 'Sort by', [{ value: 'due', label: 'Due date' }, { value: 'created', label: 'Newest' }])}
       <button type="submit" class="secondary">
         Apply
