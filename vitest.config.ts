@@ -19,6 +19,8 @@ export default defineConfig({
                 DATABASE_URL: inject<string>('databaseUrl'),
                 APP_URL: 'http://localhost',
                 LOCAL_MODE: 'true',
+                // A fixed key, so tests can sign their own (forged, expired) task links.
+                LINK_SECRET: 'test-only-link-secret-0123456789abcdef',
               },
             },
           })),

@@ -21,15 +21,21 @@ import { opportunitiesPages } from './handlers/opportunities/opportunities.pages
 import { activitiesPages } from './handlers/activities/activities.pages'
 import { myWorkPages } from './handlers/my-work/my-work.pages'
 import { notesPages } from './handlers/notes/notes.pages'
+import { searchPages } from './handlers/search/search.pages'
 import { tasksActions } from './handlers/tasks/tasks.actions'
 import { tasksPages } from './handlers/tasks/tasks.pages'
+import { taskLinkPages } from './handlers/tasks/task-links.pages'
+import { exportsPages } from './handlers/exports/exports.pages'
 import { csrfProtection } from './handlers/middleware/csrf'
 import { loadSession } from './handlers/middleware/session'
 import { accountPages } from './handlers/settings/account.pages'
 import { workspaceSettingsPages } from './handlers/settings/workspace-settings.pages'
 import { emailLogPages } from './handlers/settings/email-log.pages'
+import { scoringRulesPages } from './handlers/settings/scoring-rules.pages'
+import { jobsPages } from './handlers/settings/jobs.pages'
 import { tokensPages } from './handlers/tokens/tokens.pages'
 import { usersPages } from './handlers/users/users.pages'
+import { viewsPages } from './handlers/views/views.pages'
 import { workspacePages } from './handlers/workspaces/workspaces.pages'
 import { health } from './handlers/system/health'
 import { AppError } from './lib/errors'
@@ -58,6 +64,8 @@ export function createApp() {
   app.route('/', signupPages)
   app.route('/', loginPages)
   app.route('/', passwordPages)
+  // Signed reminder links (/t/:token) act without a session.
+  app.route('/', taskLinkPages)
   app.route('/', homePages)
   app.route('/dev/mail', devMailPages)
   app.route('/', workspacePages)
@@ -65,9 +73,13 @@ export function createApp() {
   app.route('/', usersPages)
   app.route('/', workspaceSettingsPages)
   app.route('/', emailLogPages)
+  app.route('/', scoringRulesPages)
+  app.route('/', jobsPages)
   app.route('/', invitationPages)
   app.route('/', tokensPages)
-  // Actions first: their fixed paths (/accounts/bulk) must win over the pages' /:id routes.
+  // Exports and actions first: their fixed paths (/accounts/export.csv, /accounts/bulk) must win
+  // over the pages' /:id routes.
+  app.route('/', exportsPages)
   app.route('/', accountsActions)
   app.route('/', accountsPages)
   app.route('/', contactsActions)
@@ -81,6 +93,8 @@ export function createApp() {
   app.route('/', tasksPages)
   app.route('/', notesPages)
   app.route('/', activitiesPages)
+  app.route('/', viewsPages)
+  app.route('/', searchPages)
   app.route('/api/v1', createApi())
 
   app.notFound((c) => renderError(new AppError('NOT_FOUND', 'There is nothing at this address.'), c))

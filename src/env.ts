@@ -22,6 +22,12 @@ export type Env = {
   // Resend API key (a wrangler secret). Set: a deployed worker sends mail through Resend. Ignored
   // in local mode, where mail goes to the dev mailbox.
   RESEND_API_KEY?: string
+  // HMAC key of the signed links in emails that act without a sign-in (snooze or finish a task from
+  // its reminder): anyone with it can mint such links, so it is a wrangler secret, at least 32
+  // characters. Unset, reminders go out without those links and the link pages answer 503.
+  LINK_SECRET?: string
+  // Exports of more rows than this are prepared by a job and emailed as a link; unset: 50,000.
+  EXPORT_JOB_ROWS?: string
   JOBS: Queue<JobMessage>
   FILES: R2Bucket
   // General API rate limit, and a tighter one for sign-in attempts per client address.
@@ -42,6 +48,8 @@ export type AuthContext = {
   // The workspace's record visibility setting, loaded with the session so that list queries
   // need no extra round trip to scope a rep to their own records.
   recordVisibility: RecordVisibility
+  // The workspace's country for phone numbers typed without +country code (search reads them).
+  defaultCountry: string
   sessionId: string | null
   tokenId: string | null
 }

@@ -3,6 +3,7 @@ import { jsxRenderer } from 'hono/jsx-renderer'
 import { can } from '../domain/access/permissions'
 import { canSeeLeads, viewerOf } from '../domain/records/viewer'
 import type { AppEnv, AuthContext } from '../env'
+import { SearchBox } from './search/search-box'
 
 export type PageProps = { title: string }
 
@@ -30,6 +31,8 @@ const NAV: NavItem[] = [
   { href: '/settings/users', label: 'Users', show: (a) => can(a.role, 'users.manage') },
   { href: '/settings/workspace', label: 'Settings', show: (a) => can(a.role, 'settings.manage') },
   { href: '/settings/emails', label: 'Email log', show: (a) => can(a.role, 'settings.manage') },
+  { href: '/settings/jobs', label: 'Jobs', show: (a) => can(a.role, 'settings.manage') },
+  { href: '/settings/scoring', label: 'Lead scoring', show: (a) => can(a.role, 'settings.manage') },
   { href: '/settings/tokens', label: 'API tokens', show: (a) => can(a.role, 'tokens.own') },
 ]
 
@@ -78,6 +81,7 @@ export function Layout({ title, auth, path, children }: PageProps & { auth: Auth
                   ))}
                 </ul>
               </nav>
+              <SearchBox />
               <UserMenu auth={auth} />
             </>
           ) : null}

@@ -3,6 +3,7 @@
 import type { DbTarget } from '../db/target.ts'
 import { startNeonServer } from '../neon-local/server.ts'
 import type { Backend } from '../neon-local/types.ts'
+import { devLinkSecret } from './link-secret.ts'
 import { openMigratedBackend } from './local-database.ts'
 import { seedDemoWorkspace, type SeedOutcome } from './seed-demo.ts'
 import { startWranglerDev, waitForHealthy } from './wrangler-dev.ts'
@@ -24,7 +25,7 @@ export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
     port: opts.port,
     persistTo: opts.persistTo,
     quiet: opts.quiet,
-    vars: { DATABASE_URL: LOCAL_DATABASE_URL, NEON_FETCH_ENDPOINT: endpoint.url, APP_URL: `http://127.0.0.1:${opts.port}`, LOCAL_MODE: 'true' },
+    vars: { DATABASE_URL: LOCAL_DATABASE_URL, NEON_FETCH_ENDPOINT: endpoint.url, APP_URL: `http://127.0.0.1:${opts.port}`, LOCAL_MODE: 'true', LINK_SECRET: devLinkSecret(opts.persistTo) },
   })
   let stopped = false
   const stop = async () => {

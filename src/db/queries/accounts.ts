@@ -12,6 +12,8 @@ import { eventWhen, historyWhen, stamped } from './records/changes'
 import { ownerName, tagsColumn } from './records/columns'
 import { cappedCount, commonFilters, keysetAfter, keysetOrder, pageOf, visibleTo, type Sort, type SortColumn } from './records/list'
 import { setTagsWhen } from './records/tags'
+import { listFilterSql } from './views/compile'
+import type { FilterNode } from '../../domain/views/filter'
 
 const SORTS: Record<string, SortColumn & { defaultDir: 'asc' | 'desc' }> = {
   created: { column: accounts.createdAt, kind: 'time', nullable: false, defaultDir: 'desc' },
@@ -47,18 +49,20 @@ const row = {
 
 const scope = (tenantId: string, viewer: Viewer) => and(eq(accounts.tenantId, tenantId), visibleTo(accounts.ownerId, viewer))
 
-function listWhere(tenantId: string, viewer: Viewer, f: ListFilters) {
+function listWhere(tenantId: string, viewer: Viewer, f: ListFilters, view?: FilterNode) {
   return and(
     scope(tenantId, viewer),
     isNull(accounts.archivedAt),
+    listFilterSql('accounts', { tenantId, viewer }, f.filter, view),
     ...commonFilters(f, viewer, { tenantId, id: accounts.id, ownerId: accounts.ownerId, status: accounts.status, createdAt: accounts.createdAt, lastContactedAt: accounts.lastContactedAt, tagTarget: 'accountId' }),
   )
 }
 
 // The statements of one list page, for the caller to batch with whatever else the page needs.
-export function listAccountsQueries(db: Db, tenantId: string, viewer: Viewer, f: ListFilters) {
+// `view` is the filter of the saved view the list shows, if any.
+export function listAccountsQueries(db: Db, tenantId: string, viewer: Viewer, f: ListFilters, view?: FilterNode) {
   const sort = sortOf(f)
-  const where = listWhere(tenantId, viewer, f)
+  const where = listWhere(tenantId, viewer, f, view)
   return {
     sort,
     rows: db.select(row).from(accounts).where(and(where, keysetAfter(sort, accounts.id, f.cursor))).orderBy(...keysetOrder(sort, accounts.id)).limit(f.limit + 1),

@@ -13,6 +13,8 @@ import { eventWhen, historyWhen, stamped } from './records/changes'
 import { ownerName, tagsColumn } from './records/columns'
 import { cappedCount, commonFilters, keysetAfter, keysetOrder, pageOf, visibleTo, type Sort, type SortColumn } from './records/list'
 import { setTagsWhen } from './records/tags'
+import { listFilterSql } from './views/compile'
+import type { FilterNode } from '../../domain/views/filter'
 
 type SortDef = SortColumn & { defaultDir: 'asc' | 'desc'; value: (r: ContactRow) => unknown }
 
@@ -56,19 +58,21 @@ const row = {
 
 const scope = (tenantId: string, viewer: Viewer) => and(eq(contacts.tenantId, tenantId), visibleTo(contacts.ownerId, viewer))
 
-function listWhere(tenantId: string, viewer: Viewer, f: ContactListQuery) {
+function listWhere(tenantId: string, viewer: Viewer, f: ContactListQuery, view?: FilterNode) {
   return and(
     scope(tenantId, viewer),
     isNull(contacts.archivedAt),
+    listFilterSql('contacts', { tenantId, viewer }, f.filter, view),
     f.accountId ? eq(contacts.accountId, f.accountId) : undefined,
     ...commonFilters(f, viewer, { tenantId, id: contacts.id, ownerId: contacts.ownerId, status: contacts.status, createdAt: contacts.createdAt, lastContactedAt: contacts.lastContactedAt, tagTarget: 'contactId' }),
   )
 }
 
 // The statements of one list page, for the caller to batch with whatever else the page needs.
-export function listContactsQueries(db: Db, tenantId: string, viewer: Viewer, f: ContactListQuery) {
+// `view` is the filter of the saved view the list shows, if any.
+export function listContactsQueries(db: Db, tenantId: string, viewer: Viewer, f: ContactListQuery, view?: FilterNode) {
   const sort = sortOf(f)
-  const where = listWhere(tenantId, viewer, f)
+  const where = listWhere(tenantId, viewer, f, view)
   return {
     page: (rows: ContactRow[]) => pageOf(rows, f.limit, sort.value),
     rows: db.select(row).from(contacts).where(and(where, keysetAfter(sort, contacts.id, f.cursor))).orderBy(...keysetOrder(sort, contacts.id)).limit(f.limit + 1),

@@ -14,6 +14,8 @@ import { eventWhen, historyWhen, stamped } from './records/changes'
 import { ownerName, tagsColumn } from './records/columns'
 import { cappedCount, commonFilters, keysetAfter, keysetOrder, pageOf, visibleTo, type Sort, type SortColumn } from './records/list'
 import { setTagsWhen } from './records/tags'
+import { listFilterSql } from './views/compile'
+import type { FilterNode } from '../../domain/views/filter'
 
 type SortDef = SortColumn & { defaultDir: 'asc' | 'desc'; value: (r: LeadRow) => unknown }
 
@@ -44,6 +46,9 @@ const row = {
   companyName: leads.companyName,
   companyDomain: leads.companyDomain,
   website: leads.website,
+  industry: leads.industry,
+  companySize: leads.companySize,
+  country: leads.country,
   source: leads.source,
   utmSource: leads.utmSource,
   utmMedium: leads.utmMedium,
@@ -52,6 +57,8 @@ const row = {
   utmContent: leads.utmContent,
   status: leads.status,
   score: leads.score,
+  scoreBreakdown: leads.scoreBreakdown,
+  scoredAt: leads.scoredAt,
   ownerId: leads.ownerId,
   ownerName: ownerName('leads'),
   lastContactedAt: leads.lastContactedAt,
@@ -72,11 +79,12 @@ export function leadScope(tenantId: string, viewer: Viewer): SQL | undefined {
   return and(eq(leads.tenantId, tenantId), canSeeLeads(viewer) ? visibleTo(leads.ownerId, viewer) : sql`false`)
 }
 
-function listWhere(tenantId: string, viewer: Viewer, f: LeadListQuery) {
+function listWhere(tenantId: string, viewer: Viewer, f: LeadListQuery, view?: FilterNode) {
   const open = f.status === 'open'
   return and(
     leadScope(tenantId, viewer),
     isNull(leads.archivedAt),
+    listFilterSql('leads', { tenantId, viewer }, f.filter, view),
     open ? inArray(leads.status, OPEN_LEAD_STATUSES) : undefined,
     f.source ? eq(leads.source, f.source) : undefined,
     ...commonFilters({ ...f, status: open ? undefined : f.status }, viewer, { tenantId, id: leads.id, ownerId: leads.ownerId, status: leads.status, createdAt: leads.createdAt, lastContactedAt: leads.lastContactedAt, tagTarget: 'leadId' }),
@@ -84,9 +92,10 @@ function listWhere(tenantId: string, viewer: Viewer, f: LeadListQuery) {
 }
 
 // The statements of one list page, for the caller to batch with whatever else the page needs.
-export function listLeadsQueries(db: Db, tenantId: string, viewer: Viewer, f: LeadListQuery) {
+// `view` is the filter of the saved view the list shows, if any.
+export function listLeadsQueries(db: Db, tenantId: string, viewer: Viewer, f: LeadListQuery, view?: FilterNode) {
   const sort = sortOf(f)
-  const where = listWhere(tenantId, viewer, f)
+  const where = listWhere(tenantId, viewer, f, view)
   return {
     page: (rows: LeadRow[]) => pageOf(rows, f.limit, sort.value),
     rows: db.select(row).from(leads).where(and(where, keysetAfter(sort, leads.id, f.cursor))).orderBy(...keysetOrder(sort, leads.id)).limit(f.limit + 1),

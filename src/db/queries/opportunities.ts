@@ -6,6 +6,8 @@ import type { Db } from '../client'
 import { accounts, contacts, opportunities, pipelineStages } from '../schema'
 import { ownerName, tagsColumn } from './records/columns'
 import { cappedCount, commonFilters, keysetAfter, keysetOrder, pageOf, visibleTo, type Sort, type SortColumn } from './records/list'
+import { listFilterSql } from './views/compile'
+import type { FilterNode } from '../../domain/views/filter'
 
 // Reading deals: the list with its filters and keyset pages, and one deal. Writes live in
 // opportunity-writes.ts, the board in opportunity-board.ts.
@@ -68,10 +70,11 @@ export const scope = (tenantId: string, viewer: Viewer) => and(eq(opportunities.
 
 const withStage = and(eq(pipelineStages.tenantId, opportunities.tenantId), eq(pipelineStages.id, opportunities.stageId))
 
-function listWhere(tenantId: string, viewer: Viewer, f: OpportunityListQuery): SQL | undefined {
+function listWhere(tenantId: string, viewer: Viewer, f: OpportunityListQuery, view?: FilterNode): SQL | undefined {
   return and(
     scope(tenantId, viewer),
     isNull(opportunities.archivedAt),
+    listFilterSql('opportunities', { tenantId, viewer }, f.filter, view),
     ...commonFilters(f, viewer, { tenantId, id: opportunities.id, ownerId: opportunities.ownerId, status: opportunities.status, createdAt: opportunities.createdAt, lastContactedAt: opportunities.lastContactedAt, tagTarget: 'opportunityId' }),
     f.stage ? eq(opportunities.stageId, f.stage) : undefined,
     f.pipeline ? eq(opportunities.pipelineId, f.pipeline) : undefined,
@@ -81,9 +84,10 @@ function listWhere(tenantId: string, viewer: Viewer, f: OpportunityListQuery): S
 }
 
 // The statements of one list page, for the caller to batch with whatever else the page needs.
-export function listOpportunitiesQueries(db: Db, tenantId: string, viewer: Viewer, f: OpportunityListQuery) {
+// `view` is the filter of the saved view the list shows, if any.
+export function listOpportunitiesQueries(db: Db, tenantId: string, viewer: Viewer, f: OpportunityListQuery, view?: FilterNode) {
   const sort = sortOf(f, viewer)
-  const where = listWhere(tenantId, viewer, f)
+  const where = listWhere(tenantId, viewer, f, view)
   return {
     page: (rows: OpportunityRow[]) => pageOf(rows, f.limit, sort.value),
     rows: db

@@ -11,6 +11,8 @@ import { eventWhen, stamped } from './records/changes'
 import { ownerName } from './records/columns'
 import { cappedCount, dayRange, keysetAfter, keysetOrder, pageOf, type Sort } from './records/list'
 import { linkFailure, relatedLookup, relatedName } from './related-records'
+import { listFilterSql } from './views/compile'
+import type { FilterNode } from '../../domain/views/filter'
 
 const row = {
   id: tasks.id,
@@ -51,11 +53,12 @@ const SORTS = {
 
 export type TaskFilters = Omit<TaskListQuery, 'status'> & { status?: 'open' | 'done' | 'all' }
 
-function listWhere(tenantId: string, viewer: Viewer, f: TaskFilters) {
+function listWhere(tenantId: string, viewer: Viewer, f: TaskFilters, view?: FilterNode) {
   const ref = refFrom(f)
   return and(
     scope(tenantId, viewer),
     isNull(tasks.archivedAt),
+    listFilterSql('tasks', { tenantId, viewer }, f.filter, view),
     f.assigneeId ? eq(tasks.assigneeId, f.assigneeId === 'me' ? viewer.userId : f.assigneeId) : undefined,
     f.status === 'open' ? isNull(tasks.completedAt) : f.status === 'done' ? isNotNull(tasks.completedAt) : undefined,
     dayRange(tasks.dueAt, f.dueFrom, f.dueTo),
@@ -63,13 +66,14 @@ function listWhere(tenantId: string, viewer: Viewer, f: TaskFilters) {
   )
 }
 
-// Due first (soonest first, undated last), or newest first; keyset on (sort column, id).
-export function listTasksQuery(db: Db, tenantId: string, viewer: Viewer, f: TaskFilters) {
+// Due first (soonest first, undated last), or newest first; keyset on (sort column, id). `view`
+// is the filter of the saved view the list shows, if any.
+export function listTasksQuery(db: Db, tenantId: string, viewer: Viewer, f: TaskFilters, view?: FilterNode) {
   const sort = SORTS[f.sort ?? 'due']
   return db
     .select(row)
     .from(tasks)
-    .where(and(listWhere(tenantId, viewer, f), keysetAfter(sort, tasks.id, f.cursor)))
+    .where(and(listWhere(tenantId, viewer, f, view), keysetAfter(sort, tasks.id, f.cursor)))
     .orderBy(...keysetOrder(sort, tasks.id))
     .limit(f.limit + 1)
 }
@@ -84,7 +88,7 @@ export const myOpenTasksQuery = (db: Db, tenantId: string, userId: string, windo
     .orderBy(asc(tasks.dueAt), asc(tasks.id))
     .limit(limit)
 
-export const countTasksQuery = (db: Db, tenantId: string, viewer: Viewer, f: TaskFilters) => cappedCount(db, tasks, listWhere(tenantId, viewer, f))
+export const countTasksQuery = (db: Db, tenantId: string, viewer: Viewer, f: TaskFilters, view?: FilterNode) => cappedCount(db, tasks, listWhere(tenantId, viewer, f, view))
 
 export const taskPage = (rows: TaskRow[], f: TaskFilters) => pageOf(rows, f.limit, (r) => ((f.sort ?? 'due') === 'due' ? r.dueAt : r.createdAt))
 
@@ -182,10 +186,11 @@ export async function updateTask(db: Db, tenantId: string, viewer: Viewer, id: s
 
 // Completing writes task_completed on the task and on the record it is about, if any: one event
 // per affected record, all conditioned on the completion having applied. Completing a done task
-// changes nothing.
-export async function completeTask(db: Db, tenantId: string, viewer: Viewer, id: string): Promise<void> {
+// changes nothing. Returns the record the completion was recorded on (null for none), whose
+// engagement it is.
+export async function completeTask(db: Db, tenantId: string, viewer: Viewer, id: string): Promise<RelatedRef | null> {
   const before = await getTask(db, tenantId, viewer, id)
-  if (before.completedAt) return
+  if (before.completedAt) return null
   const stamp = new Date()
   const applied = stamped(tasks, tenantId, id, stamp)
   const ref = relatedRefOf(before)
@@ -200,6 +205,7 @@ export async function completeTask(db: Db, tenantId: string, viewer: Viewer, id:
     ...(ref ? [eventWhen(db, tenantId, { ...event, entityType: ref.type, entityId: ref.id }, applied)] : []),
   ])
   if (!updated.length) throw conflict()
+  return ref
 }
 
 // Reopening is an ordinary change of completedAt, recorded as such on the task.

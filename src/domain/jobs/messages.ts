@@ -1,5 +1,6 @@
 // Namespace import: esbuild can tree-shake it, while `import { z }` drags in every zod locale (~300 KB).
 import * as z from 'zod'
+import { VIEW_ENTITIES } from '../views/catalogue'
 
 // Every message on the `jobs` queue. Each carries an idempotency key, so a redelivered message
 // produces its side effect once; tenant-scoped jobs (added by later modules) also carry tenantId.
@@ -35,6 +36,49 @@ export const TaskReminderMessage = z.strictObject({
   remindAt: z.iso.datetime(),
 })
 
-export const JobMessage = z.discriminatedUnion('type', [HeartbeatMessage, SendEmailMessage, CleanupMessage, TaskReminderMessage])
+// One member's daily digest for one local day (YYYY-MM-DD in their zone), claimed by the digest
+// cron. The key is also the digest email's outbox key (see digestKey).
+export const DigestMessage = z.strictObject({
+  type: z.literal('digest'),
+  key: z.string().min(1),
+  tenantId: z.uuid(),
+  userId: z.uuid(),
+  localDate: z.iso.date(),
+})
+
+// Recomputes one lead's score: enqueued after a change to the lead or its engagement, and by the
+// nightly sweep. The score's version is the time the job reads the inputs, not the key.
+export const ScoreRecomputeMessage = z.strictObject({
+  type: z.literal('score.recompute'),
+  key: z.string().min(1),
+  tenantId: z.uuid(),
+  leadId: z.uuid(),
+})
+
+// One page of a workspace's nightly rescoring (for decay): the leads after `after` (by id) that
+// were scored before runStartedAt, the cron tick.
+export const ScoreSweepMessage = z.strictObject({
+  type: z.literal('score.sweep'),
+  key: z.string().min(1),
+  tenantId: z.uuid(),
+  runStartedAt: z.iso.datetime(),
+  after: z.uuid().optional(),
+})
+
+// A large export, prepared as a file for the person who asked: `params` are the list's query
+// parameters as they asked (with view=<id> for a saved view), read again by the job as the list
+// page reads them. The key ("export:<exportId>") is also the email's outbox key.
+export const ExportMessage = z.strictObject({
+  type: z.literal('export'),
+  key: z.string().min(1),
+  tenantId: z.uuid(),
+  userId: z.uuid(),
+  exportId: z.uuid(),
+  entity: z.enum(VIEW_ENTITIES),
+  params: z.record(z.string(), z.string()),
+  filename: z.string().regex(/^[a-z0-9.-]+$/),
+})
+
+export const JobMessage = z.discriminatedUnion('type', [HeartbeatMessage, SendEmailMessage, CleanupMessage, TaskReminderMessage, DigestMessage, ScoreRecomputeMessage, ScoreSweepMessage, ExportMessage])
 
 export type JobMessage = z.infer<typeof JobMessage>

@@ -10,7 +10,6 @@ import { ACCOUNT_STATUSES } from '../../domain/records/vocab'
 import type { AuthedEnv } from '../../env'
 import { AppError, type FieldError } from '../../lib/errors'
 import { readForm } from '../../lib/forms'
-import { isFragment } from '../../lib/htmx'
 import { idParam } from '../../lib/params'
 import { formToInput, parseRecordForm, toFormValues } from '../../lib/record-form'
 import { parseOrThrow } from '../../lib/validation'
@@ -21,6 +20,8 @@ import { listContext, listLinks } from '../../views/records/list-links'
 import { RecordWork } from '../../views/related/record-work'
 import { requirePermission } from '../middleware/permission'
 import { requireUser } from '../middleware/session'
+import { loadListViews, respondWithViews, splitView, withViewSort } from '../views/list-views'
+import { ExportButton } from '../../views/exports/export-button'
 
 // Account pages: list, new, detail, edit. Inline edits, archive, bulk and history are in
 // accounts.actions.tsx.
@@ -31,15 +32,16 @@ accountsPages.use('/accounts/*', requireUser, requirePermission('records.read'))
 const AccountListQuery = listQuery(ACCOUNT_SORTS, ACCOUNT_STATUSES)
 
 accountsPages.get('/accounts', async (c) => {
-  const f = parseOrThrow(AccountListQuery, withoutBlanks(c.req.query()))
+  const { view, query } = splitView(withoutBlanks(c.req.query()))
+  const lv = await loadListViews(c, 'accounts', view)
+  const f = { ...withViewSort(parseOrThrow(AccountListQuery, query), 'accounts', lv.current), view }
   const viewer = viewerOf(c.var.auth)
-  const q = listAccountsQueries(c.var.db, c.var.tenantId, viewer, f)
-  const [rows, [count], members, tags] = await c.var.db.batch([q.rows, q.count, listActiveMembers(c.var.db, c.var.tenantId), listTags(c.var.db, c.var.tenantId)])
+  const q = listAccountsQueries(c.var.db, c.var.tenantId, viewer, f, lv.current?.filter)
+  const [rows, [count], members, tags, ...counts] = await c.var.db.batch([q.rows, q.count, listActiveMembers(c.var.db, c.var.tenantId), listTags(c.var.db, c.var.tenantId), ...lv.counts])
   const page = accountPage(rows, f, q.sort.key)
   const ctx = listContext(viewer, members, tags)
-  const table = <AccountTable rows={page.data} count={count?.n ?? 0} links={listLinks('/accounts', f, page.nextCursor)} ctx={ctx} />
-  c.header('Vary', 'HX-Request')
-  return isFragment(c) ? c.html(table) : c.render(<AccountListPage filters={f} ctx={ctx} table={table} />, { title: 'Accounts' })
+  const table = <AccountTable rows={page.data} count={count?.n ?? 0} links={listLinks('/accounts', f, page.nextCursor)} ctx={ctx} tools={<ExportButton entity="accounts" filters={f} role={c.var.role} />} />
+  return respondWithViews(c, lv, { f, counts, table, page: () => <AccountListPage filters={f} ctx={ctx} table={table} />, title: 'Accounts' })
 })
 
 async function renderForm(c: Context<AuthedEnv>, form: { action: string; values: Record<string, string>; errors: FieldError[]; submitLabel: string; cancelHref: string; title: string }) {

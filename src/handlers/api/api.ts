@@ -8,7 +8,12 @@ import { opportunitiesApi } from '../opportunities/opportunities.api'
 import { pipelinesApi } from '../opportunities/pipelines.api'
 import { tasksApi } from '../tasks/tasks.api'
 import { tokensApi } from '../tokens/tokens.api'
+import { exportsApi } from '../exports/exports.api'
 import { emailsApi } from '../settings/emails.api'
+import { searchApi } from '../search/search.api'
+import { scoringRulesApi } from '../settings/scoring-rules.api'
+import { jobsApi } from '../settings/jobs.api'
+import { viewsApi } from '../views/views.api'
 import { meApi } from './me.api'
 import { apiRouter } from './openapi'
 
@@ -34,5 +39,10 @@ export function createApi() {
   api.route('/', opportunitiesApi)
   api.route('/', pipelinesApi)
   api.route('/', emailsApi)
+  api.route('/', searchApi)
+  api.route('/', viewsApi)
+  api.route('/', exportsApi)
+  api.route('/', scoringRulesApi)
+  api.route('/', jobsApi)
   return api
 }

@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import { isCommonPassword } from '../../db/queries/common-passwords'
 import { defaultPipelineStatements } from '../../db/queries/pipelines'
+import { defaultScoringRulesStatement } from '../../db/queries/scoring-rules'
 import { insertSession } from '../../db/queries/sessions'
+import { builtinViewsStatement } from '../../db/queries/views/saved-views'
 import { insertUser } from '../../db/queries/users'
 import { insertMembership, insertTenant, recordLogin } from '../../db/queries/workspaces'
 import { uniqueViolation } from '../../db/errors'
@@ -40,8 +42,10 @@ signupPages.post('/signup', async (c) => {
     await c.var.db.batch([
       insertTenant(c.var.db, { id: tenantId, name: input.workspace }),
       ...defaultPipelineStatements(c.var.db, tenantId),
+      defaultScoringRulesStatement(c.var.db, tenantId),
       insertUser(c.var.db, { id: userId, email: input.email, name: input.name, passwordHash: await hashPassword(input.password) }),
       insertMembership(c.var.db, tenantId, userId, 'admin'),
+      builtinViewsStatement(c.var.db, tenantId, userId),
       recordLogin(c.var.db, tenantId, userId),
       insertSession(c.var.db, session.row),
     ])

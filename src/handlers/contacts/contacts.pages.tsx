@@ -11,7 +11,6 @@ import { canSeeAmounts, viewerOf } from '../../domain/records/viewer'
 import type { AuthedEnv } from '../../env'
 import { AppError, type FieldError } from '../../lib/errors'
 import { readForm } from '../../lib/forms'
-import { isFragment } from '../../lib/htmx'
 import { idParam } from '../../lib/params'
 import { formToInput, parseRecordForm, toFormValues } from '../../lib/record-form'
 import { parseOrThrow } from '../../lib/validation'
@@ -22,6 +21,8 @@ import { listContext, listLinks } from '../../views/records/list-links'
 import { RecordWork } from '../../views/related/record-work'
 import { requirePermission } from '../middleware/permission'
 import { requireUser } from '../middleware/session'
+import { loadListViews, respondWithViews, splitView, withViewSort } from '../views/list-views'
+import { ExportButton } from '../../views/exports/export-button'
 
 // Contact pages: list, new, detail, edit. Inline edits, archive, bulk and history are in
 // contacts.actions.tsx.
@@ -30,15 +31,16 @@ contactsPages.use('/contacts', requireUser, requirePermission('records.read'))
 contactsPages.use('/contacts/*', requireUser, requirePermission('records.read'))
 
 contactsPages.get('/contacts', async (c) => {
-  const f = parseOrThrow(ContactListQuery, withoutBlanks(c.req.query()))
+  const { view, query } = splitView(withoutBlanks(c.req.query()))
+  const lv = await loadListViews(c, 'contacts', view)
+  const f = { ...withViewSort(parseOrThrow(ContactListQuery, query), 'contacts', lv.current), view }
   const viewer = viewerOf(c.var.auth)
-  const q = listContactsQueries(c.var.db, c.var.tenantId, viewer, f)
-  const [rows, [count], members, tags] = await c.var.db.batch([q.rows, q.count, listActiveMembers(c.var.db, c.var.tenantId), listTags(c.var.db, c.var.tenantId)])
+  const q = listContactsQueries(c.var.db, c.var.tenantId, viewer, f, lv.current?.filter)
+  const [rows, [count], members, tags, ...counts] = await c.var.db.batch([q.rows, q.count, listActiveMembers(c.var.db, c.var.tenantId), listTags(c.var.db, c.var.tenantId), ...lv.counts])
   const page = q.page(rows)
   const ctx = listContext(viewer, members, tags)
-  const table = <ContactTable rows={page.data} count={count?.n ?? 0} links={listLinks('/contacts', f, page.nextCursor)} ctx={ctx} byAccount={Boolean(f.accountId)} />
-  c.header('Vary', 'HX-Request')
-  return isFragment(c) ? c.html(table) : c.render(<ContactListPage filters={f} ctx={ctx} table={table} />, { title: 'Contacts' })
+  const table = <ContactTable rows={page.data} count={count?.n ?? 0} links={listLinks('/contacts', f, page.nextCursor)} ctx={ctx} byAccount={Boolean(f.accountId)} tools={<ExportButton entity="contacts" filters={f} role={c.var.role} />} />
+  return respondWithViews(c, lv, { f, counts, table, page: () => <ContactListPage filters={f} ctx={ctx} table={table} />, title: 'Contacts' })
 })
 
 // The typed account id, when it is one (a form re-rendered with errors may carry anything).

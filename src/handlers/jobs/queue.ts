@@ -3,7 +3,12 @@ import { JobMessage } from '../../domain/jobs/messages'
 import type { Env } from '../../env'
 import { logger } from '../../lib/log'
 import { runCleanup } from './cleanup.job'
+import { runDigest } from './digest.job'
+import { runExport } from './export.job'
+import { noteFailure, noteRecovery } from './failure-record'
 import { runHeartbeat } from './heartbeat.job'
+import { runScoreRecompute } from './score-recompute.job'
+import { runScoreSweep } from './score-sweep.job'
 import { runSendEmail } from './send-email.job'
 import { runTaskReminder } from './task-reminder.job'
 
@@ -19,6 +24,14 @@ async function dispatch(env: Env, msg: JobMessage): Promise<void> {
       return runCleanup(env, msg)
     case 'task-reminder':
       return runTaskReminder(env, msg)
+    case 'digest':
+      return runDigest(env, msg)
+    case 'score.recompute':
+      return runScoreRecompute(env, msg)
+    case 'score.sweep':
+      return runScoreSweep(env, msg)
+    case 'export':
+      return runExport(env, msg)
     default: {
       const unhandled: never = msg
       throw new Error(`no handler for job type ${String((unhandled as { type: unknown }).type)}`)
@@ -40,9 +53,11 @@ export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env): 
     try {
       await dispatch(env, parsed.data)
       message.ack()
+      if (message.attempts > 1) await noteRecovery(env, parsed.data)
     } catch (err) {
       const delaySeconds = retryDelaySeconds(message.attempts)
       logger.error('job.failed', { type: parsed.data.type, id: message.id, attempts: message.attempts, delaySeconds, error: String(err) })
+      await noteFailure(env, parsed.data, message.attempts, err)
       message.retry({ delaySeconds })
     }
   }

@@ -1,8 +1,12 @@
 import { createDb } from '../../db/client'
+import { claimDueDigests } from '../../db/queries/digest'
 import { claimDueReminders } from '../../db/queries/reminders'
+import { workspaceIdsAfter } from '../../db/queries/score-sweep'
 import type { JobMessage } from '../../domain/jobs/messages'
 import { inBatchesOf } from '../../domain/jobs/batches'
+import { DIGEST_CLAIM_BATCH, DIGEST_LEASE_MS, digestMessage } from '../../domain/jobs/digest'
 import { REMINDER_CLAIM_BATCH, REMINDER_LEASE_MS, reminderMessage } from '../../domain/jobs/reminders'
+import { sweepMessage } from '../../domain/jobs/scoring'
 import type { Env } from '../../env'
 import { logger } from '../../lib/log'
 
@@ -13,6 +17,13 @@ export const CRONS = {
   cleanup: '17 * * * *',
   // Every minute, so a reminder goes out at most about a minute late.
   reminders: '* * * * *',
+  // Every quarter hour, because 07:00 local falls on :00, :15 or :30 UTC (India and Newfoundland
+  // on :30, Nepal and the Chatham Islands on :15): each member's digest goes out on the dot.
+  // Hourly would send those zones' digests up to 45 minutes late; every minute would sweep the
+  // memberships 60 times an hour when 4 of them can matter.
+  digest: '*/15 * * * *',
+  // Nightly, in the quiet hours: rescoring every open lead so old engagement fades.
+  scoreDecay: '30 3 * * *',
 } as const
 
 // Queues take at most 100 messages per sendBatch.
@@ -27,6 +38,10 @@ export async function handleScheduled(controller: Pick<ScheduledController, 'cro
       return enqueue(env, controller.cron, [{ type: 'cleanup', key: `cleanup:${scheduledAt}`, scheduledAt }])
     case CRONS.reminders:
       return enqueueDueReminders(env)
+    case CRONS.digest:
+      return enqueueDueDigests(env, new Date(controller.scheduledTime))
+    case CRONS.scoreDecay:
+      return enqueueScoreSweeps(env, scheduledAt)
     default:
       logger.warn('cron.unknown', { cron: controller.cron })
   }
@@ -47,5 +62,32 @@ async function enqueueDueReminders(env: Env): Promise<void> {
     const claimed = await claimDueReminders(db, REMINDER_CLAIM_BATCH, REMINDER_LEASE_MS)
     if (claimed.length) await enqueue(env, CRONS.reminders, claimed.map(reminderMessage))
     if (claimed.length < REMINDER_CLAIM_BATCH) return
+  }
+}
+
+// Claims the members whose digest is due at the tick's time, a batch at a time until none are
+// left. Due means "07:00 or later today, local, and today not yet handled", not "07:00 exactly",
+// so the first run after an outage sends the day's digests it missed.
+async function enqueueDueDigests(env: Env, now: Date): Promise<void> {
+  const db = createDb(env)
+  for (;;) {
+    const claimed = await claimDueDigests(db, now, DIGEST_CLAIM_BATCH, DIGEST_LEASE_MS)
+    if (claimed.length) await enqueue(env, CRONS.digest, claimed.map(digestMessage))
+    if (claimed.length < DIGEST_CLAIM_BATCH) return
+  }
+}
+
+// Workspaces read per page when fanning out the nightly sweep.
+const WORKSPACE_PAGE = 500
+
+// One sweep message per workspace; each pages through its own leads (score-sweep.job.ts). Keyed by
+// the tick, so a repeated run of the same tick enqueues pages that find their leads rescored.
+async function enqueueScoreSweeps(env: Env, runStartedAt: string): Promise<void> {
+  const db = createDb(env)
+  for (let after: string | null = null; ; ) {
+    const page = await workspaceIdsAfter(db, after, WORKSPACE_PAGE)
+    if (page.length) await enqueue(env, CRONS.scoreDecay, page.map((w) => sweepMessage(w.id, runStartedAt)))
+    after = page.at(-1)?.id ?? null
+    if (page.length < WORKSPACE_PAGE) return
   }
 }

@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono'
 import { createLead, getLead, getLeadQuery, listLeadsQueries, NO_SUCH_LEAD, updateLead } from '../../db/queries/leads'
 import { listActiveMembers } from '../../db/queries/records/columns'
 import { listTags } from '../../db/queries/records/tags'
+import { scoreHistoryQuery } from '../../db/queries/score-history'
+import { enabledRulesQuery, rulesFromRows } from '../../db/queries/scoring-rules'
 import { can } from '../../domain/access/permissions'
 import { leadName } from '../../domain/leads/lead-name'
 import { LeadInput, LeadListQuery } from '../../domain/leads/schemas'
@@ -10,7 +12,7 @@ import { canSeeLeads, viewerOf } from '../../domain/records/viewer'
 import type { AuthedEnv } from '../../env'
 import { AppError, type FieldError } from '../../lib/errors'
 import { readForm } from '../../lib/forms'
-import { isFragment } from '../../lib/htmx'
+import { enqueueScore } from '../../lib/jobs/enqueue-score'
 import { idParam } from '../../lib/params'
 import { formToInput, parseRecordForm, toFormValues } from '../../lib/record-form'
 import { parseOrThrow } from '../../lib/validation'
@@ -21,6 +23,8 @@ import { listContext, listLinks } from '../../views/records/list-links'
 import { RecordWork } from '../../views/related/record-work'
 import { requirePermission } from '../middleware/permission'
 import { requireUser } from '../middleware/session'
+import { loadListViews, respondWithViews, splitView, withViewSort } from '../views/list-views'
+import { ExportButton } from '../../views/exports/export-button'
 
 // Lead pages: list, new, detail, edit. Inline edits, archive, bulk and history are in
 // leads.actions.tsx, conversion in lead-convert.pages.tsx.
@@ -32,14 +36,15 @@ leadsPages.get('/leads', async (c) => {
   const viewer = viewerOf(c.var.auth)
   // Support works with customers; the leads list is not theirs (each lead is a 404 for them).
   if (!canSeeLeads(viewer)) throw new AppError('FORBIDDEN', 'Your role does not work with leads.')
-  const f = parseOrThrow(LeadListQuery, withoutBlanks(c.req.query()))
-  const q = listLeadsQueries(c.var.db, c.var.tenantId, viewer, f)
-  const [rows, [count], members, tags] = await c.var.db.batch([q.rows, q.count, listActiveMembers(c.var.db, c.var.tenantId), listTags(c.var.db, c.var.tenantId)])
+  const { view, query } = splitView(withoutBlanks(c.req.query()))
+  const lv = await loadListViews(c, 'leads', view)
+  const f = { ...withViewSort(parseOrThrow(LeadListQuery, query), 'leads', lv.current), view }
+  const q = listLeadsQueries(c.var.db, c.var.tenantId, viewer, f, lv.current?.filter)
+  const [rows, [count], members, tags, ...counts] = await c.var.db.batch([q.rows, q.count, listActiveMembers(c.var.db, c.var.tenantId), listTags(c.var.db, c.var.tenantId), ...lv.counts])
   const page = q.page(rows)
   const ctx = listContext(viewer, members, tags)
-  const table = <LeadTable rows={page.data} count={count?.n ?? 0} links={listLinks('/leads', f, page.nextCursor)} ctx={ctx} />
-  c.header('Vary', 'HX-Request')
-  return isFragment(c) ? c.html(table) : c.render(<LeadListPage filters={f} ctx={ctx} table={table} />, { title: 'Leads' })
+  const table = <LeadTable rows={page.data} count={count?.n ?? 0} links={listLinks('/leads', f, page.nextCursor)} ctx={ctx} tools={<ExportButton entity="leads" filters={f} role={c.var.role} />} />
+  return respondWithViews(c, lv, { f, counts, table, page: () => <LeadListPage filters={f} ctx={ctx} table={table} />, title: 'Leads' })
 })
 
 type FormState = { action: string; values: Record<string, string>; errors: FieldError[]; submitLabel: string; cancelHref: string; title: string; converted: boolean }
@@ -84,17 +89,34 @@ const editForm = (lead: { id: string; status: string }, values: Record<string, s
 leadsPages.get('/leads/new', requirePermission('records.create'), (c) => renderForm(c, newForm({ ownerId: c.var.userId })))
 
 leadsPages.post('/leads', requirePermission('records.create'), async (c) =>
-  saveOrRerender(c, newForm(await readForm(c)), ({ tags, ...data }) => createLead(c.var.db, c.var.tenantId, c.var.userId, { ownerId: c.var.userId, ...data }, tags ?? [])),
+  saveOrRerender(c, newForm(await readForm(c)), async ({ tags, ...data }) => {
+    const id = await createLead(c.var.db, c.var.tenantId, c.var.userId, { ownerId: c.var.userId, ...data }, tags ?? [])
+    await enqueueScore(c.env, c.var.tenantId, [id])
+    return id
+  }),
 )
 
 leadsPages.get('/leads/:id', async (c) => {
   const id = idParam(c, 'id')
   const viewer = viewerOf(c.var.auth)
   const db = c.var.db
-  const [[lead], members] = await db.batch([getLeadQuery(db, c.var.tenantId, viewer, id), listActiveMembers(db, c.var.tenantId)])
+  const today = new Date()
+  // The score's history and the rules that explain it come in the same round trip as the lead.
+  const [[lead], members, history, rules] = await db.batch([
+    getLeadQuery(db, c.var.tenantId, viewer, id),
+    listActiveMembers(db, c.var.tenantId),
+    scoreHistoryQuery(db, c.var.tenantId, id, today),
+    enabledRulesQuery(db, c.var.tenantId),
+  ])
   if (!lead) throw new AppError('NOT_FOUND', NO_SUCH_LEAD)
-  const ctx = { ...listContext(viewer, members, []), canUpdate: can(viewer.role, 'records.update'), canConvert: can(viewer.role, 'records.create') && can(viewer.role, 'records.update') }
-  return c.render(<LeadDetailPage lead={lead} ctx={ctx} quickActions={<RecordWork relatedType="lead" relatedId={id} members={members} viewer={viewer} archived={lead.archivedAt !== null} />} />, { title: leadName(lead) })
+  const ctx = {
+    ...listContext(viewer, members, []),
+    canUpdate: can(viewer.role, 'records.update'),
+    canConvert: can(viewer.role, 'records.create') && can(viewer.role, 'records.update'),
+    canManageScoring: can(viewer.role, 'settings.manage'),
+  }
+  const score = { history, rules: rulesFromRows(rules), today }
+  return c.render(<LeadDetailPage lead={lead} ctx={ctx} score={score} quickActions={<RecordWork relatedType="lead" relatedId={id} members={members} viewer={viewer} archived={lead.archivedAt !== null} />} />, { title: leadName(lead) })
 })
 
 leadsPages.get('/leads/:id/edit', requirePermission('records.update'), async (c) => {
@@ -108,7 +130,7 @@ leadsPages.post('/leads/:id', requirePermission('records.update'), async (c) => 
   // Another workspace's (or a hidden) lead is a 404 even when the form is invalid.
   const lead = await getLead(c.var.db, c.var.tenantId, viewer, id)
   return saveOrRerender(c, editForm(lead, await readForm(c)), async (data) => {
-    await updateLead(c.var.db, c.var.tenantId, viewer, id, { ...data, tags: data.tags ?? [] })
+    if (await updateLead(c.var.db, c.var.tenantId, viewer, id, { ...data, tags: data.tags ?? [] })) await enqueueScore(c.env, c.var.tenantId, [id])
     return id
   })
 })

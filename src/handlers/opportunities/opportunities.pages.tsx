@@ -13,7 +13,6 @@ import { canSeeAmounts, viewerOf } from '../../domain/records/viewer'
 import type { AuthedEnv } from '../../env'
 import { AppError, type FieldError } from '../../lib/errors'
 import { readForm } from '../../lib/forms'
-import { isFragment } from '../../lib/htmx'
 import { idParam } from '../../lib/params'
 import { formToInput, parseRecordForm, toFormValues } from '../../lib/record-form'
 import { parseOrThrow } from '../../lib/validation'
@@ -24,6 +23,8 @@ import { listContext, listLinks } from '../../views/records/list-links'
 import { RecordWork } from '../../views/related/record-work'
 import { requirePermission } from '../middleware/permission'
 import { requireUser } from '../middleware/session'
+import { loadListViews, respondWithViews, splitView, withViewSort } from '../views/list-views'
+import { ExportButton } from '../../views/exports/export-button'
 import { boardPages } from './board.pages'
 import { opportunityActions } from './opportunities.actions'
 import { pipelineSettingsPages } from './pipelines.pages'
@@ -38,18 +39,19 @@ opportunitiesPages.route('/', opportunityActions)
 opportunitiesPages.route('/', pipelineSettingsPages)
 
 opportunitiesPages.get('/opportunities', async (c) => {
-  const f = parseOrThrow(OpportunityListQuery, withoutBlanks(c.req.query()))
+  const { view, query } = splitView(withoutBlanks(c.req.query()))
+  const lv = await loadListViews(c, 'opportunities', view)
+  const f = { ...withViewSort(parseOrThrow(OpportunityListQuery, query), 'opportunities', lv.current), view }
   const viewer = viewerOf(c.var.auth)
   const db = c.var.db
-  const q = listOpportunitiesQueries(db, c.var.tenantId, viewer, f)
-  const [rows, [count], members, tags, pipelineRows] = await db.batch([q.rows, q.count, listActiveMembers(db, c.var.tenantId), listTags(db, c.var.tenantId), listPipelinesQuery(db, c.var.tenantId)])
+  const q = listOpportunitiesQueries(db, c.var.tenantId, viewer, f, lv.current?.filter)
+  const [rows, [count], members, tags, pipelineRows, ...counts] = await db.batch([q.rows, q.count, listActiveMembers(db, c.var.tenantId), listTags(db, c.var.tenantId), listPipelinesQuery(db, c.var.tenantId), ...lv.counts])
   const page = q.page(rows)
   const ctx = { ...listContext(viewer, members, tags), pipelines: groupPipelines(pipelineRows), showAmounts: canSeeAmounts(viewer) }
   const links = listLinks('/opportunities', f, page.nextCursor)
   const filtered = links.filtered || Boolean(f.stage || f.pipeline || f.closeFrom || f.closeTo)
-  const table = <OpportunityTable rows={page.data} count={count?.n ?? 0} links={links} ctx={ctx} filtered={filtered} />
-  c.header('Vary', 'HX-Request')
-  return isFragment(c) ? c.html(table) : c.render(<OpportunityListPage filters={f} ctx={ctx} table={table} />, { title: 'Opportunities' })
+  const table = <OpportunityTable rows={page.data} count={count?.n ?? 0} links={links} ctx={ctx} filtered={filtered} tools={<ExportButton entity="opportunities" filters={f} role={c.var.role} />} />
+  return respondWithViews(c, lv, { f, counts, table, page: () => <OpportunityListPage filters={f} ctx={ctx} table={table} />, title: 'Opportunities' })
 })
 
 type FormView = { action: string; values: Record<string, string>; errors: FieldError[]; submitLabel: string; cancelHref: string; title: string }

@@ -10,13 +10,14 @@ import { TaskListQuery } from '../../domain/tasks/schemas'
 import type { AuthedEnv } from '../../env'
 import { AppError, type FieldError } from '../../lib/errors'
 import { readForm } from '../../lib/forms'
-import { isFragment } from '../../lib/htmx'
 import { idParam } from '../../lib/params'
 import { parseOrThrow } from '../../lib/validation'
 import { TaskDetailPage } from '../../views/tasks/task-detail'
 import { TaskForm } from '../../views/tasks/task-fields'
 import { TaskListPage, TaskTable } from '../../views/tasks/task-list'
 import { requireUser } from '../middleware/session'
+import { loadListViews, respondWithViews, splitView, withViewSort } from '../views/list-views'
+import { ExportButton } from '../../views/exports/export-button'
 import { guardEntries } from '../related/guard'
 import { attempt, quickActionInvalid, quickActionSaved } from '../related/quick-action'
 import { parseTaskForm, taskFormValues } from './task-form'
@@ -26,19 +27,23 @@ import { parseTaskForm, taskFormValues } from './task-form'
 export const tasksPages = new Hono<AuthedEnv>()
 guardEntries(tasksPages, '/tasks', 'tasks.write', [requireUser])
 
-// The page opens on open tasks; "all" is a choice in the filter bar.
+// The page opens on open tasks; "all" is a choice in the filter bar. A saved view decides for
+// itself whether done tasks belong in it.
 tasksPages.get('/tasks', async (c) => {
-  const query = parseOrThrow(TaskListQuery, withoutBlanks(c.req.query()))
-  const f: TaskFilters = { ...query, status: query.status ?? 'open' }
+  const { view, query: raw } = splitView(withoutBlanks(c.req.query()))
+  const lv = await loadListViews(c, 'tasks', view)
+  // Task sorts have a fixed direction, so a view's direction (from the API) does not apply.
+  const { dir: _dir, ...query } = withViewSort(parseOrThrow(TaskListQuery, raw), 'tasks', lv.current)
+  const f: TaskFilters & { view?: string } = { ...query, status: query.status ?? (view ? 'all' : 'open'), view }
   const viewer = viewerOf(c.var.auth)
   const db = c.var.db
-  const [rows, [count], members] = await db.batch([listTasksQuery(db, c.var.tenantId, viewer, f), countTasksQuery(db, c.var.tenantId, viewer, f), listActiveMembers(db, c.var.tenantId)])
+  const [rows, [count], members, ...counts] = await db.batch([listTasksQuery(db, c.var.tenantId, viewer, f, lv.current?.filter), countTasksQuery(db, c.var.tenantId, viewer, f, lv.current?.filter), listActiveMembers(db, c.var.tenantId), ...lv.counts])
   const page = taskPage(rows, f)
   const url = (extra: Record<string, string> = {}) => `/tasks?${filterQueryString(f, extra)}`
-  const links = { self: url(f.cursor ? { cursor: f.cursor } : {}), first: f.cursor ? url() : null, next: page.nextCursor ? url({ cursor: page.nextCursor }) : null, filtered: Boolean(f.assigneeId || f.dueFrom || f.dueTo || f.relatedId || f.status !== 'open') }
-  const table = <TaskTable rows={page.data} count={count?.n ?? 0} links={links} now={new Date()} />
-  c.header('Vary', 'HX-Request')
-  return isFragment(c) ? c.html(table) : c.render(<TaskListPage filters={f} members={members} showAssignee={!seesOnlyOwn(viewer)} table={table} />, { title: 'Tasks' })
+  const filtered = Boolean(f.assigneeId || f.dueFrom || f.dueTo || f.relatedId || f.filter || view || f.status !== 'open')
+  const links = { self: url(f.cursor ? { cursor: f.cursor } : {}), first: f.cursor ? url() : null, next: page.nextCursor ? url({ cursor: page.nextCursor }) : null, filtered }
+  const table = <TaskTable rows={page.data} count={count?.n ?? 0} links={links} now={new Date()} tools={<ExportButton entity="tasks" filters={f} role={c.var.role} />} />
+  return respondWithViews(c, lv, { f, counts, table, page: () => <TaskListPage filters={f} members={members} showAssignee={!seesOnlyOwn(viewer)} table={table} />, title: 'Tasks' })
 })
 
 type FormState = { action: string; values: Record<string, string>; errors: FieldError[]; submitLabel: string; cancelHref: string; title: string; relatedName: string | null }

@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import { defaultPipelineStatements } from '../../db/queries/pipelines'
+import { defaultScoringRulesStatement } from '../../db/queries/scoring-rules'
 import { switchSessionTenant, switchSessionTenantQuery } from '../../db/queries/sessions'
 import { listActiveWorkspaces } from '../../db/queries/users'
+import { builtinViewsStatement } from '../../db/queries/views/saved-views'
 import { insertMembership, insertTenant } from '../../db/queries/workspaces'
 import { SwitchWorkspaceInput, WorkspaceInput } from '../../domain/access/schemas'
 import type { AuthedEnv } from '../../env'
@@ -44,6 +46,6 @@ workspacePages.post('/workspaces', async (c) => {
   if (!sessionId) throw new AppError('FORBIDDEN', 'Create workspaces from the web app.')
   const tenantId = newId()
   const db = c.var.db
-  await db.batch([insertTenant(db, { id: tenantId, name: parsed.data.workspace }), ...defaultPipelineStatements(db, tenantId), insertMembership(db, tenantId, c.var.userId, 'admin'), switchSessionTenantQuery(db, sessionId, c.var.userId, tenantId)])
+  await db.batch([insertTenant(db, { id: tenantId, name: parsed.data.workspace }), ...defaultPipelineStatements(db, tenantId), defaultScoringRulesStatement(db, tenantId), insertMembership(db, tenantId, c.var.userId, 'admin'), builtinViewsStatement(db, tenantId, c.var.userId), switchSessionTenantQuery(db, sessionId, c.var.userId, tenantId)])
   return c.redirect('/', 303)
 })

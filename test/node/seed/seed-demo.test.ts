@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_PIPELINE } from '../../../src/domain/opportunities/default-pipeline.ts'
 import { normalisePhone } from '../../../src/domain/records/normalise.ts'
+import { DEFAULT_SCORING_RULES } from '../../../src/domain/scoring/engine.ts'
+import { BUILTIN_VIEWS } from '../../../src/domain/views/builtin.ts'
 import { DEMO_WORKSPACE, seedDemoWorkspace } from '../../../tools/dev/seed-demo.ts'
 import { startNeonServer, type NeonServer } from '../../../tools/neon-local/server.ts'
 import { createTestBackend, type TestBackend } from '../harness/test-backend.ts'
@@ -24,10 +26,12 @@ const countOf = async (seeded: Seeded, query: string, params: string[] = []) => 
 const EXPECTED: Record<string, [number, number]> = {
   pipelines: [1, 1],
   pipeline_stages: [DEFAULT_PIPELINE.stages.length, DEFAULT_PIPELINE.stages.length],
+  scoring_rules: [DEFAULT_SCORING_RULES.length, DEFAULT_SCORING_RULES.length],
   tags: [8, 8],
   accounts: [55, 65],
   contacts: [130, 170],
   leads: [110, 130],
+  lead_score_history: [800, 1700],
   opportunities: [65, 75],
   tasks: [110, 130],
   notes: [90, 110],
@@ -35,6 +39,8 @@ const EXPECTED: Record<string, [number, number]> = {
   record_tags: [50, 200],
   activity_events: [800, 2000],
   customer_status_history: [100, 800],
+  // The built-in views and the demo user's own.
+  saved_views: [BUILTIN_VIEWS.length + 1, BUILTIN_VIEWS.length + 1],
 }
 
 describe('the demo seed', () => {
@@ -116,6 +122,30 @@ describe('the demo seed', () => {
       const off = await countOf(first, `select count(*) from ${table} r where r.last_contacted_at is distinct from (select max(a.occurred_at) from activities a where a.${column} = r.id)`)
       expect({ table, off }).toEqual({ table, off: 0 })
     }
+  })
+
+  it('scores the demo leads with the engine, with explanations, history and qualified MQLs', async () => {
+    // Every lead is scored; converted ones as of their conversion.
+    expect(await countOf(first, 'select count(*) from leads where scored_at is null')).toBe(0)
+    expect(await countOf(first, `select count(*) from leads where jsonb_array_length(score_breakdown) > 0`)).toBeGreaterThan(100)
+    expect(await countOf(first, 'select count(*) from leads where industry is not null and company_size is not null and country is not null')).toBeGreaterThan(100)
+    expect(await countOf(first, `select count(*) from activity_events where event_type = 'form_submitted'`)).toBeGreaterThan(30)
+    // Each breakdown adds up to the score, as far as rounding and the 0..100 range allow.
+    const off = `select count(*) from leads l where abs(l.score - greatest(0, least(100, (select coalesce(sum((x->>'points')::numeric), 0) from jsonb_array_elements(l.score_breakdown) x)))) > 1`
+    expect(await countOf(first, off)).toBe(0)
+    // Today's history row is the stored score, with two weeks before it for the sparkline.
+    expect(await countOf(first, `select count(*) from lead_score_history h join leads l on l.id = h.lead_id where h.day = (now() at time zone 'UTC')::date and h.score <> l.score`)).toBe(0)
+    expect(await countOf(first, `select count(distinct day) from lead_score_history`)).toBe(14)
+    // A lead at or over a threshold has it listed (so the app does not act on it again), and the
+    // MQL threshold has moved every new or contacted lead it reached to qualified.
+    const reached = `select count(*) from leads l join scoring_rules r on r.tenant_id = l.tenant_id and r.kind = 'threshold'
+      where l.score >= (r.definition->>'minScore')::int and l.status <> 'converted' and not (r.id::text = any(l.score_thresholds))`
+    expect(await countOf(first, reached)).toBe(0)
+    expect(await countOf(first, `select count(*) from leads where score >= 60 and status in ('new', 'contacted')`)).toBe(0)
+    expect(await countOf(first, `select count(*) from activity_events where event_type = 'status_changed' and actor_user_id is null and payload ? 'scoringRule'`)).toBeGreaterThan(0)
+    // The same on every run (rule ids aside, which carry the seeding time).
+    const scores = `select email_normalized, score, (select jsonb_agg(x - 'ruleId') from jsonb_array_elements(score_breakdown) x) from leads order by 1`
+    expect(await rowsOf(second, scores)).toEqual(await rowsOf(first, scores))
   })
 
   it('stores phones as typed with the E.164 and digits forms the app would derive', async () => {

@@ -6,12 +6,15 @@ import { buildCompanies } from './companies.ts'
 import type { SeedContext } from './context.ts'
 import { buildDeals, closeSomeThisMonth } from './deals.ts'
 import { createJournal } from './journal.ts'
+import { scoreDemoLeads } from './lead-scores.ts'
 import { buildLeads } from './leads.ts'
 import { createDirectory } from './people.ts'
 import { buildPipeline } from './pipeline.ts'
+import { buildScoringRules } from './scoring.ts'
 import { buildTags } from './tags.ts'
 import { buildTasks } from './tasks.ts'
 import { buildActivities, buildNotes, type RecordPools } from './touches.ts'
+import { buildSavedViews } from './views.ts'
 
 const DEMO_DEALS_THIS_MONTH = 5
 
@@ -27,17 +30,24 @@ export function buildDemoRows(ctx: SeedContext): DemoRows {
   const tasks = buildTasks(ctx, pools, journal)
   const notes = buildNotes(ctx, pools, journal)
   const activities = buildActivities(ctx, pools, journal)
+  const scoringRules = buildScoringRules(ctx)
+  // After everything that leaves engagement on a lead's timeline, and before the tags that pick
+  // out high-scoring leads.
+  const leadScoreHistory = scoreDemoLeads(ctx, leads, scoringRules, activities, journal)
   return {
     ...pipelineRows,
+    scoringRules,
     ...buildTags(ctx, companies, leads, deals),
     accounts: companies.accounts,
     contacts: companies.contacts,
     opportunities: deals.opportunities,
     leads: leads.leads,
+    leadScoreHistory,
     tasks,
     notes,
     activities,
     activityEvents: journal.events,
     customerStatusHistory: journal.historyRows,
+    savedViews: buildSavedViews(ctx),
   }
 }
