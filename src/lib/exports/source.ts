@@ -1,43 +1,14 @@
-import { count, sql, type SQLWrapper } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { accountPage, listAccountsQueries } from '../../db/queries/accounts'
-import { listContactsQueries } from '../../db/queries/contacts'
-import { listLeadsQueries } from '../../db/queries/leads'
-import { listOpportunitiesQueries } from '../../db/queries/opportunities'
-import { listTasksQuery, taskPage, type TaskFilters } from '../../db/queries/tasks'
-import type { ContactListQuery } from '../../domain/contacts/schemas'
+import { exportCountQuery, exportListing } from '../../db/queries/export-rows'
 import type { Cell } from '../../domain/exports/csv'
-import type { LeadListQuery } from '../../domain/leads/schemas'
-import type { OpportunityListQuery } from '../../domain/opportunities/schemas'
-import type { ListFilters } from '../../domain/records/list-query'
 import type { Viewer } from '../../domain/records/viewer'
 import type { ViewEntity } from '../../domain/views/catalogue'
 import type { FilterNode } from '../../domain/views/filter'
-import { exportColumns, toCells, type ExportRows } from '../../views/exports/columns'
+import { exportColumns, toCells } from '../../views/exports/columns'
 
-// The rows of an export are the list's rows: each entity's own list query, with the list's URL
-// filters, its `filter=` document and the saved view's filter, tenant scope and visibility (own
-// mode, support and leads, support and amounts), archived rows left out, in the list's order.
-// Only the page size differs, and the pages are walked to the end by the list's keyset cursor.
-// (filteredRecordsPage in db/queries/views/records.ts takes a view's document but not a list's
-// URL filters, and reads every task, so it is not the task list's "open tasks" default.)
+// An export: the list's rows (db/queries/export-rows.ts) as CSV cells of the list's columns.
 
 export type ExportQuery = { entity: ViewEntity; filters: Record<string, unknown>; view: FilterNode | undefined }
-
-type Page<Row> = { data: Row[]; nextCursor: string | null }
-type Listing<Row> = { rows: SQLWrapper & PromiseLike<Row[]>; page: (rows: Row[]) => Page<Row> }
-type Lister<Row> = (db: Db, tenantId: string, viewer: Viewer, f: Record<string, unknown> & { limit: number }, view: FilterNode | undefined) => Listing<Row>
-
-const LISTS: { [E in ViewEntity]: Lister<ExportRows[E]> } = {
-  accounts: (db, tenantId, viewer, f, view) => {
-    const q = listAccountsQueries(db, tenantId, viewer, f as ListFilters, view)
-    return { rows: q.rows, page: (rows) => accountPage(rows, f as ListFilters, q.sort.key) }
-  },
-  contacts: (db, tenantId, viewer, f, view) => listContactsQueries(db, tenantId, viewer, f as ContactListQuery, view),
-  leads: (db, tenantId, viewer, f, view) => listLeadsQueries(db, tenantId, viewer, f as LeadListQuery, view),
-  opportunities: (db, tenantId, viewer, f, view) => listOpportunitiesQueries(db, tenantId, viewer, f as OpportunityListQuery, view),
-  tasks: (db, tenantId, viewer, f, view) => ({ rows: listTasksQuery(db, tenantId, viewer, f as TaskFilters, view), page: (rows) => taskPage(rows, f as TaskFilters) }),
-}
 
 export type ExportSource = ReturnType<typeof exportSource>
 
@@ -45,13 +16,10 @@ export type ExportSource = ReturnType<typeof exportSource>
 // amounts the viewer may not see (403) fails here, before any response has begun.
 export function exportSource<E extends ViewEntity>(db: Db, tenantId: string, viewer: Viewer, q: ExportQuery & { entity: E }) {
   const columns = exportColumns(q.entity, viewer)
-  const list = (cursor: string | undefined, limit: number) => LISTS[q.entity](db, tenantId, viewer, { ...q.filters, cursor, limit }, q.view)
+  const list = (cursor: string | undefined, limit: number) => exportListing(db, tenantId, viewer, q.entity, q.filters, q.view, cursor, limit)
   return {
     header: columns.map((c) => c.header),
-    // How many rows the export holds, counting no further than cap + 1: enough to tell a stream
-    // from a job without counting a million rows. PostgreSQL drops the unused columns (owner
-    // names, tags) of the inner query, so this reads only what the filters and order need.
-    count: (cap: number) => db.select({ n: count() }).from(sql`(${list(undefined, cap).rows}) as export_rows`),
+    count: (cap: number) => exportCountQuery(db, list(undefined, cap).rows),
     // One chunk of rows after `cursor` as CSV cells: one query.
     async chunk(cursor: string | undefined, limit: number): Promise<{ cells: Cell[][]; nextCursor: string | null }> {
       const listing = list(cursor, limit)
