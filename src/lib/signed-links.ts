@@ -82,3 +82,22 @@ export async function verifyTaskLink(secret: string, token: string, now = Date.n
   if (link.data.exp * 1000 <= now) return { ok: false, reason: 'expired' }
   return { ok: true, link: link.data }
 }
+
+// The signed timestamp rendered into a lead capture form: when the form was shown, for which form.
+// The submission endpoint refuses one that is forged, for another form, older than a day, or
+// younger than the form's minimum fill time (a bot posts as soon as it has the page).
+const FormTimestamp = z.object({ p: z.literal('form-ts'), k: z.string(), iat: z.int(), exp: z.int() })
+
+const FORM_TIMESTAMP_TTL_MS = 24 * 60 * 60_000
+
+export function signFormTimestamp(secret: string, formKey: string, now = Date.now()): Promise<string> {
+  return signLink(secret, { p: 'form-ts', k: formKey, iat: now, exp: Math.floor((now + FORM_TIMESTAMP_TTL_MS) / 1000) } as { p: string; exp: number })
+}
+
+export type FormTimestampCheck = { ok: true; ageMs: number } | { ok: false }
+
+export async function verifyFormTimestamp(secret: string, formKey: string, token: string, now = Date.now()): Promise<FormTimestampCheck> {
+  const ts = FormTimestamp.safeParse(await verifiedPayload(secret, token))
+  if (!ts.success || ts.data.k !== formKey || ts.data.exp * 1000 <= now) return { ok: false }
+  return { ok: true, ageMs: now - ts.data.iat }
+}

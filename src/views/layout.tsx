@@ -28,11 +28,14 @@ const NAV: NavItem[] = [
   { href: '/accounts', label: 'Accounts' },
   { href: '/opportunities', label: 'Deals' },
   { href: '/tasks', label: 'Tasks' },
+  { href: '/forms', label: 'Forms', show: (a) => can(a.role, 'forms.manage') },
+  { href: '/duplicates', label: 'Duplicates', show: (a) => can(a.role, 'records.merge') },
   { href: '/settings/users', label: 'Users', show: (a) => can(a.role, 'users.manage') },
   { href: '/settings/workspace', label: 'Settings', show: (a) => can(a.role, 'settings.manage') },
   { href: '/settings/emails', label: 'Email log', show: (a) => can(a.role, 'settings.manage') },
   { href: '/settings/jobs', label: 'Jobs', show: (a) => can(a.role, 'settings.manage') },
   { href: '/settings/scoring', label: 'Lead scoring', show: (a) => can(a.role, 'settings.manage') },
+  { href: '/settings/routing', label: 'Lead routing', show: (a) => can(a.role, 'routing.manage') },
   { href: '/settings/tokens', label: 'API tokens', show: (a) => can(a.role, 'tokens.own') },
 ]
 

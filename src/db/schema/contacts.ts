@@ -22,6 +22,8 @@ export const contacts = pgTable(
     status: text().$type<ContactStatus>().notNull().default('prospect'),
     lastContactedAt: msTimestamp(),
     custom: customColumn(),
+    // Set when this contact was merged into another; the row stays so the merge can be undone.
+    mergedIntoId: uuid(),
     searchVector: searchVector(['first_name', 'last_name'], ['email_normalized']),
     ...recordColumns(),
   },
@@ -29,6 +31,7 @@ export const contacts = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     recordKey('contacts_account_fk', t.tenantId, t.accountId, accounts),
     memberKey('contacts_owner_fk', t.tenantId, t.ownerId),
+    recordKey('contacts_merged_into_fk', t.tenantId, t.mergedIntoId, { tenantId: t.tenantId, id: t.id }),
     memberKey('contacts_created_by_fk', t.tenantId, t.createdBy),
     check('contacts_status_valid', sql`${t.status} in ${sqlLiteralList(CONTACT_STATUSES)}`),
     check('contacts_email_normalised', sql`${t.emailNormalized} = lower(btrim(${t.emailNormalized}))`),
@@ -40,6 +43,10 @@ export const contacts = pgTable(
     // text_pattern_ops: search matches an email by its start (LIKE 'ada.l%') whatever the collation.
     index('contacts_email_idx').on(t.tenantId, t.emailNormalized.op('text_pattern_ops')),
     index('contacts_phone_idx').on(t.tenantId, t.phoneDigits),
+    // Form capture attaches a submission to the contact with its exact email or phone.
+    index('contacts_phone_e164_idx').on(t.tenantId, t.phoneE164).where(sql`${t.phoneE164} is not null`),
+    // Possible duplicates: similar person names, by trigram similarity within the workspace.
+    index('contacts_name_trgm_idx').using('gin', t.tenantId, sql`(lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, ''))) gin_trgm_ops`),
     index('contacts_search_idx').using('gin', t.searchVector).with(SEARCH_INDEX),
     // Short searches (a word of up to 3 characters) read names by their start, in order, and stop
     // at the page size.

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { ACCOUNT_SIZES, LEAD_STATUSES, type LeadStatus } from '../../domain/records/vocab'
 import type { ScoreLine } from '../../domain/scoring/types'
 import { newId } from '../../lib/ids'
@@ -48,12 +48,15 @@ export const leads = pgTable(
     convertedAccountId: uuid(),
     convertedOpportunityId: uuid(),
     custom: customColumn(),
+    // Set when this lead was merged into another; the row stays so the merge can be undone.
+    mergedIntoId: uuid(),
     searchVector: searchVector(['first_name', 'last_name', 'company_name'], ['email_normalized', 'company_domain']),
     ...recordColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     memberKey('leads_owner_fk', t.tenantId, t.ownerId),
+    recordKey('leads_merged_into_fk', t.tenantId, t.mergedIntoId, { tenantId: t.tenantId, id: t.id }),
     memberKey('leads_created_by_fk', t.tenantId, t.createdBy),
     recordKey('leads_converted_contact_fk', t.tenantId, t.convertedContactId, contacts),
     recordKey('leads_converted_account_fk', t.tenantId, t.convertedAccountId, accounts),
@@ -73,6 +76,12 @@ export const leads = pgTable(
     index('leads_email_idx').on(t.tenantId, t.emailNormalized.op('text_pattern_ops')),
     index('leads_company_domain_idx').on(t.tenantId, t.companyDomain.op('text_pattern_ops')),
     index('leads_phone_idx').on(t.tenantId, t.phoneDigits),
+    // Dedupe: one live lead per email and per phone in a workspace. Form capture inserts with
+    // ON CONFLICT against these, so simultaneous submissions of one address make one lead.
+    uniqueIndex('leads_email_key').on(t.tenantId, t.emailNormalized).where(sql`${t.emailNormalized} is not null and ${t.mergedIntoId} is null`),
+    uniqueIndex('leads_phone_key').on(t.tenantId, t.phoneE164).where(sql`${t.phoneE164} is not null and ${t.mergedIntoId} is null`),
+    // Possible duplicates: similar person names, by trigram similarity within the workspace.
+    index('leads_name_trgm_idx').using('gin', t.tenantId, sql`(lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, ''))) gin_trgm_ops`),
     index('leads_search_idx').using('gin', t.searchVector).with(SEARCH_INDEX),
     // Short searches (a word of up to 3 characters) read names by their start, in order, and stop
     // at the page size.

@@ -18,6 +18,9 @@ export const tenants = pgTable(
     defaultCurrency: text().notNull().default('USD'),
     // IANA zone name; the daily digest's clock for members who have not set their own.
     timezone: text().notNull().default('UTC'),
+    // Owner of new leads that no routing rule matches; null leaves them unassigned. Checked to be
+    // an active member when routing, not by a foreign key (memberships references tenants).
+    defaultLeadOwnerId: uuid(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

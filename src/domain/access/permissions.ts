@@ -17,6 +17,9 @@ export const ACTIONS = [
   'tasks.write',
   'activities.write',
   'reports.view',
+  'forms.manage', // lead capture forms, their quarantine and submissions
+  'routing.manage', // lead routing rules and the default lead owner
+  'records.merge', // merge duplicate leads and contacts, and undo merges
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -24,8 +27,8 @@ const ALL = new Set<Action>(ACTIONS)
 
 const TABLE: Record<Role, ReadonlySet<Action>> = {
   admin: ALL,
-  manager: new Set<Action>(['tokens.own', 'records.read', 'records.create', 'records.update', 'records.assign', 'records.archive', 'records.export', 'notes.write', 'tasks.write', 'activities.write', 'reports.view']),
-  rep: new Set<Action>(['tokens.own', 'records.read', 'records.create', 'records.update', 'records.archive', 'records.export', 'notes.write', 'tasks.write', 'activities.write']),
+  manager: new Set<Action>(['tokens.own', 'records.read', 'records.create', 'records.update', 'records.assign', 'records.archive', 'records.export', 'notes.write', 'tasks.write', 'activities.write', 'reports.view', 'forms.manage', 'routing.manage', 'records.merge']),
+  rep: new Set<Action>(['tokens.own', 'records.read', 'records.create', 'records.update', 'records.archive', 'records.export', 'notes.write', 'tasks.write', 'activities.write', 'records.merge']),
   // Support reads customers and writes notes, tasks and activities; no ownership changes,
   // deletes, exports or settings.
   support: new Set<Action>(['records.read', 'notes.write', 'tasks.write', 'activities.write']),
