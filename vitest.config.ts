@@ -35,6 +35,10 @@ export default defineConfig({
           // file; intercepted, such a late line raced the file's teardown ("Closing rpc while
           // onUserConsoleLog was pending"). Left to workerd, they print straight to the terminal.
           disableConsoleIntercept: true,
+          // Files share one module graph per worker instead of importing the whole app again for
+          // each file, which was most of the suite's time. Tests keep no module-level state: each
+          // signs up its own workspace and spies are restored by setup.
+          isolate: false,
           testTimeout: 20_000,
         },
       },
