@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config'
 // - workers: the app's tests, run inside workerd with the bindings from wrangler.toml. globalSetup
 //   boots the local Neon-protocol endpoint (PGlite, or TEST_DATABASE_URL's server) and provides
 //   its address, which becomes the worker's NEON_FETCH_ENDPOINT binding.
-// - node: tests of the Node-side tooling (the endpoint itself, sizes) and the browser tests.
+// - node: tests of the Node-side tooling (the endpoint itself, sizes, the end-to-end reminder run).
+// - browser: chromium against one shared `wrangler dev` (started by browser-setup.ts).
 export default defineConfig({
   test: {
     projects: [
@@ -46,6 +47,17 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/node/**/*.test.ts'],
+          exclude: ['test/node/browser/**'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/node/browser/**/*.test.ts'],
+          globalSetup: ['test/node/harness/browser-setup.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

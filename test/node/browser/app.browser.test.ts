@@ -1,13 +1,12 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DevStack } from '../../../tools/dev/stack.ts'
 import { chromiumMissing, launchChromium } from '../harness/chromium.ts'
-import { startTestDevServer } from '../harness/dev-server.ts'
+import { sharedDevServer } from '../harness/shared-dev-server.ts'
 
 // One real browser session against `wrangler dev`, walking the journeys a newcomer takes. The
 // steps share state (the account made in the first is used by the next), so they run in order.
 describe.skipIf(chromiumMissing)('Edge CRM in a real browser (wrangler dev + chromium)', () => {
-  let stack: DevStack
+  const stack = sharedDevServer()
   let browser: Browser
   let page: Page
   const problems: string[] = []
@@ -23,14 +22,13 @@ describe.skipIf(chromiumMissing)('Edge CRM in a real browser (wrangler dev + chr
   }
 
   beforeAll(async () => {
-    ;[stack, browser] = await Promise.all([startTestDevServer(), launchChromium()])
+    browser = await launchChromium()
     page = await browser.newPage()
     watch(page)
   })
 
   afterAll(async () => {
     await browser?.close()
-    await stack?.stop()
   })
 
   it('sends a signed-out visitor to sign in, with htmx 4 loaded', async () => {

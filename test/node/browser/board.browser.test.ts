@@ -1,13 +1,12 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DevStack } from '../../../tools/dev/stack.ts'
 import { chromiumMissing, launchChromium } from '../harness/chromium.ts'
-import { startTestDevServer } from '../harness/dev-server.ts'
+import { sharedDevServer } from '../harness/shared-dev-server.ts'
 
 // The pipeline board in a real browser against `wrangler dev`: a deal dragged to another column
 // is in that stage after a reload, and the card's stage picker (the keyboard path) works too.
 describe.skipIf(chromiumMissing)('pipeline board in a real browser (wrangler dev + chromium)', () => {
-  let stack: DevStack
+  const stack = sharedDevServer()
   let browser: Browser
   let page: Page
   const problems: string[] = []
@@ -16,7 +15,7 @@ describe.skipIf(chromiumMissing)('pipeline board in a real browser (wrangler dev
   const card = (name: string) => page.locator('li.board-card', { hasText: name })
 
   beforeAll(async () => {
-    ;[stack, browser] = await Promise.all([startTestDevServer(), launchChromium()])
+    browser = await launchChromium()
     page = await browser.newPage()
     // CSP violations and script errors surface as console errors: any of them fails the run.
     page.on('console', (msg) => msg.type() === 'error' && problems.push(msg.text()))
@@ -25,7 +24,6 @@ describe.skipIf(chromiumMissing)('pipeline board in a real browser (wrangler dev
 
   afterAll(async () => {
     await browser?.close()
-    await stack?.stop()
   })
 
   it('signs up and creates a deal, which starts in the first stage', async () => {

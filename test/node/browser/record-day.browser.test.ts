@@ -1,15 +1,14 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DevStack } from '../../../tools/dev/stack.ts'
 import { chromiumMissing, launchChromium } from '../harness/chromium.ts'
-import { startTestDevServer } from '../harness/dev-server.ts'
+import { sharedDevServer } from '../harness/shared-dev-server.ts'
 
 // A day with one record, in a real browser against `wrangler dev`: the htmx parts of a record
 // page (the lazy history, the inline status select, the quick actions, and the history and notes
 // refreshing themselves on the server's HX-Trigger) and the list's filter bar with its pushed
 // URL. The steps share one page and one account, so they run in order.
 describe.skipIf(chromiumMissing)('a record page and its list in a real browser (wrangler dev + chromium)', () => {
-  let stack: DevStack
+  const stack = sharedDevServer()
   let browser: Browser
   let page: Page
   const problems: string[] = []
@@ -40,7 +39,7 @@ describe.skipIf(chromiumMissing)('a record page and its list in a real browser (
   }
 
   beforeAll(async () => {
-    ;[stack, browser] = await Promise.all([startTestDevServer(), launchChromium()])
+    browser = await launchChromium()
     page = await browser.newPage()
     // CSP violations and script errors surface as console errors: any of them fails the run.
     page.on('console', (msg) => msg.type() === 'error' && problems.push(msg.text()))
@@ -50,7 +49,6 @@ describe.skipIf(chromiumMissing)('a record page and its list in a real browser (
 
   afterAll(async () => {
     await browser?.close()
-    await stack?.stop()
   })
 
   it('signs up a fresh workspace', async () => {

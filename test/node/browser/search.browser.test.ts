@@ -1,13 +1,12 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DevStack } from '../../../tools/dev/stack.ts'
 import { chromiumMissing, launchChromium } from '../harness/chromium.ts'
-import { startTestDevServer } from '../harness/dev-server.ts'
+import { sharedDevServer } from '../harness/shared-dev-server.ts'
 
 // The header search box in a real browser: htmx 4 active search (debounced, one request for a
 // burst of typing), the grouped dropdown, and ↑/↓/Enter from the keyboard.
 describe.skipIf(chromiumMissing)('global search in a real browser (wrangler dev + chromium)', () => {
-  let stack: DevStack
+  const stack = sharedDevServer()
   let browser: Browser
   let page: Page
   const problems: string[] = []
@@ -29,7 +28,7 @@ describe.skipIf(chromiumMissing)('global search in a real browser (wrangler dev 
     )
 
   beforeAll(async () => {
-    ;[stack, browser] = await Promise.all([startTestDevServer(), launchChromium()])
+    browser = await launchChromium()
     page = await browser.newPage()
     // CSP violations and script errors surface as console errors: any of them fails the run.
     page.on('console', (msg) => msg.type() === 'error' && problems.push(msg.text()))
@@ -39,7 +38,6 @@ describe.skipIf(chromiumMissing)('global search in a real browser (wrangler dev 
 
   afterAll(async () => {
     await browser?.close()
-    await stack?.stop()
   })
 
   it('signs up and adds a few records', async () => {

@@ -1,14 +1,13 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DevStack } from '../../../tools/dev/stack.ts'
 import { chromiumMissing, launchChromium } from '../harness/chromium.ts'
-import { startTestDevServer } from '../harness/dev-server.ts'
+import { sharedDevServer } from '../harness/shared-dev-server.ts'
 
 // Saved views in a real browser against `wrangler dev`: a filter chosen in the bar (an htmx swap)
 // is what "Save as view" saves, the new view opens with its count in the sidebar, and a name left
 // empty comes back in place with its error.
 describe.skipIf(chromiumMissing)('saving a list as a view in a real browser (wrangler dev + chromium)', () => {
-  let stack: DevStack
+  const stack = sharedDevServer()
   let browser: Browser
   let page: Page
   const problems: string[] = []
@@ -25,7 +24,7 @@ describe.skipIf(chromiumMissing)('saving a list as a view in a real browser (wra
   }
 
   beforeAll(async () => {
-    ;[stack, browser] = await Promise.all([startTestDevServer(), launchChromium()])
+    browser = await launchChromium()
     page = await browser.newPage()
     page.on('console', (msg) => msg.type() === 'error' && problems.push(msg.text()))
     page.on('pageerror', (err) => problems.push(err.message))
@@ -42,7 +41,6 @@ describe.skipIf(chromiumMissing)('saving a list as a view in a real browser (wra
 
   afterAll(async () => {
     await browser?.close()
-    await stack?.stop()
   })
 
   it('saves the filters chosen in place, and opens the new view with its count', async () => {
