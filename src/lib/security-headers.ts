@@ -1,9 +1,10 @@
+import type { MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 
 // No inline script or style anywhere: htmx is configured by a <meta> tag and our own behaviour
-// lives in /js/app.js. frame-ancestors 'none' applies to every page; the embeddable form page
-// (lead-capture issue) will be the only exception.
-export const securityHeaders = secureHeaders({
+// lives in /js/app.js. frame-ancestors 'none' applies to every page but the hosted lead capture
+// form (/f/:key), which sets its own policy (hostedFormCsp) naming the sites that may frame it.
+const defaults = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
@@ -23,3 +24,32 @@ export const securityHeaders = secureHeaders({
   // keeps it; every other response gets the defaults above.
   overwrite: false,
 })
+
+// X-Frame-Options cannot name origins, so a page whose own CSP lets some sites frame it drops the
+// default DENY: browsers obey frame-ancestors over it anyway, and a DENY left beside it would
+// contradict the policy for anything that reads only the old header.
+const FRAMABLE = /(^|;)\s*frame-ancestors\s+(?!'none')/
+
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await defaults(c, next)
+  if (FRAMABLE.test(c.res.headers.get('Content-Security-Policy') ?? '') && c.res.headers.get('X-Frame-Options') === 'DENY') c.res.headers.delete('X-Frame-Options')
+}
+
+// The hosted form's policy: the defaults, but framed only by the form's allowed origins ('none'
+// without any), Turnstile's script and frame when the form uses it, and form posts that may end
+// in a redirect to the form's thank-you page elsewhere (browsers check form-action on redirects).
+export function hostedFormCsp(p: { frameAncestors: readonly string[]; turnstileOrigin: string | null; formTargets: readonly string[] }): string {
+  const extra = (list: readonly (string | null)[]) => list.filter(Boolean).map((s) => ` ${s}`).join('')
+  return [
+    "default-src 'self'",
+    `script-src 'self'${extra([p.turnstileOrigin])}`,
+    `frame-src ${p.turnstileOrigin ?? "'none'"}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    `form-action 'self'${extra(p.formTargets)}`,
+    `frame-ancestors ${p.frameAncestors.length ? p.frameAncestors.join(' ') : "'none'"}`,
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join('; ')
+}
