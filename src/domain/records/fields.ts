@@ -1,5 +1,5 @@
-import { getCountries } from 'libphonenumber-js/min'
 import * as z from 'zod'
+import { getCountries } from '../../lib/phone'
 import { TAG_COLOURS } from './vocab'
 
 // Building blocks for record schemas shared by HTML forms and the JSON API. A form sends "" for

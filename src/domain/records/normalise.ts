@@ -1,4 +1,5 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min'
+import type { CountryCode } from 'libphonenumber-js/min'
+import { parsePhoneNumberFromString } from '../../lib/phone'
 
 // Canonical forms of the values that dedupe keys, unique constraints and search are built on.
 // Format validation belongs to the zod schemas; these only decide what counts as "the same".
@@ -13,10 +14,10 @@ export function normaliseEmail(input: string): string | null {
 
 export type NormalisedPhone = { e164: string; digits: string }
 
-// 'min' metadata (the library's default set, ~80 KB) checks length and leading digits per
-// country, not the full digit patterns of 'max'; that is enough for a dedupe key and keeps the
-// worker bundle small. The library's default text extraction stays on, so an imported
-// "213-373-4253 (mobile)" still parses. Extensions are dropped: E.164 has no place for them.
+// 'min' metadata (the library's default set; src/lib/phone.ts ships it without the formats) checks
+// length and leading digits per country, not the full digit patterns of 'max'; that is enough for
+// a dedupe key and keeps the worker bundle small. The library's default text extraction stays on,
+// so an imported "213-373-4253 (mobile)" still parses. Extensions are dropped: E.164 has no place for them.
 export function normalisePhone(input: string, defaultCountry: CountryCode = 'US'): NormalisedPhone | null {
   const phone = parsePhoneNumberFromString(input.trim(), defaultCountry)
   if (!phone || !phone.isValid()) return null

@@ -1,5 +1,5 @@
-import { getCountries } from 'libphonenumber-js/min'
 import * as z from 'zod'
+import { getCountries } from '../../lib/phone'
 import { RECORD_VISIBILITY } from '../records/vocab'
 import { timeZoneField } from './time-zones'
 
