@@ -1,6 +1,7 @@
 import { and, isNotNull, lt, or } from 'drizzle-orm'
+import { RATE_WINDOW_MS } from '../../domain/forms/rate-limit'
 import type { Db } from '../client'
-import { invitations, loginFailures, passwordResets, sessions } from '../schema'
+import { invitations, loginFailures, passwordResets, rateLimits, sessions } from '../schema'
 
 // Deletes what can no longer matter, relative to `now`. Idempotent by nature: running it twice
 // deletes nothing the second time. Sessions and links are kept a while after they end, so a
@@ -13,5 +14,7 @@ export async function pruneExpiredAuthData(db: Db, now: Date, failureWindowMs: n
     db.delete(sessions).where(or(lt(sessions.expiresAt, endedBefore), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, endedBefore)))),
     db.delete(passwordResets).where(lt(passwordResets.expiresAt, endedBefore)),
     db.delete(invitations).where(lt(invitations.expiresAt, endedBefore)),
+    // A rate-limit window that has ended limits nothing.
+    db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - RATE_WINDOW_MS))),
   ])
 }

@@ -86,7 +86,7 @@ export function QuarantineTable({ rows, count, formId, cursor, nextCursor }: Qua
 function NoticeText({ notice }: { notice: QuarantineNotice }) {
   const parts = [
     notice.released !== undefined ? `Released ${plural(notice.released, 'submission')} into leads.` : null,
-    notice.failed ? `${plural(notice.failed, 'submission')} could not become a lead (no name, email or company) and stayed here.` : null,
+    notice.failed ? `${plural(notice.failed, 'submission')} could not be released: someone released or deleted them meanwhile.` : null,
     notice.deleted !== undefined ? `Deleted ${plural(notice.deleted, 'submission')}.` : null,
   ].filter(Boolean)
   return parts.length ? (
