@@ -1,3 +1,5 @@
+import type { FieldError } from '../lib/errors'
+
 // drizzle 0.45 wraps a failed single statement in DrizzleQueryError with the Neon error on
 // `.cause`, while db.batch rejects with the Neon error itself. This reads either shape.
 type PgErrorFields = { code?: string; constraint?: string }
@@ -14,6 +16,17 @@ function pgError(err: unknown): PgErrorFields | null {
 export function uniqueViolation(err: unknown): string | null {
   const e = pgError(err)
   return e?.code === '23505' ? (e.constraint ?? '') : null
+}
+
+// Unique keys a person can run into by editing a record, as the field error to show them: two
+// live leads may not share an email or a phone (capture attaches to the one that has it).
+const UNIQUE_FIELD_ERRORS: Record<string, FieldError> = {
+  leads_email_key: { path: 'email', message: 'Another lead has this email.' },
+  leads_phone_key: { path: 'phone', message: 'Another lead has this phone number.' },
+}
+
+export function uniqueFieldError(err: unknown): FieldError | null {
+  return UNIQUE_FIELD_ERRORS[uniqueViolation(err) ?? ''] ?? null
 }
 
 // The violated foreign key's name, or null when the error is something else. Composite keys

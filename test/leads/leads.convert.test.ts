@@ -76,8 +76,9 @@ describe('POST /api/v1/leads/:id/convert', () => {
     const admin = await signUp()
     const tenantId = (await me(admin)).workspace.id
     const acme = await created<{ id: string }>(admin, '/accounts', { name: 'Acme Corporation', website: 'https://www.acme.example' })
-    const jo = await created<{ id: string }>(admin, '/contacts', { firstName: 'Jo', email: 'JO@acme.example' })
+    // The lead first: a lead created after the contact would be added to the contact instead.
     const lead = await created<Lead>(admin, '/leads', { firstName: 'Jo', email: 'jo@ACME.example', companyName: 'ACME' })
+    const jo = await created<{ id: string }>(admin, '/contacts', { firstName: 'Jo', email: 'JO@acme.example' })
     const before = await footprint(tenantId)
     const res = await convert(admin, lead.id)
     expect(res.body).toEqual({ contactId: jo.id, accountId: acme.id, opportunityId: null })

@@ -161,7 +161,7 @@ function contacts({ g, tenant, rows }: Build): string {
 
 function leads({ g, tenant, rows }: Build): string {
   const co = g.company('company')
-  const p = g.person('leads', 'i', 'domain', 'country')
+  const p = g.person('leads', 'i', 'domain', 'country', true)
   const n = g.n
   return `INSERT INTO leads (tenant_id, id, first_name, last_name, email, email_normalized, phone, phone_e_164, phone_digits, title, company_name, company_domain, website, industry, company_size, country, source, utm_source, utm_campaign, status, score, owner_id, last_contacted_at, converted_at, converted_contact_id, created_at, updated_at, created_by, archived_at)
     SELECT ${tenant}, ${g.id('leads', 'i')}, ${p.first}, ${p.last}, ${p.email}, ${p.emailNormalized}, ${p.phone}, ${p.phoneE164}, ${p.phoneDigits}, ${g.pick(TITLES, 'leads.title', 'i')},

@@ -101,8 +101,13 @@ export function recordsOf(plan: BenchPlan, ws: BenchWorkspace, b: Binder) {
   // A person: names, an email at `domain` (a free mailbox when that is NULL), a phone in one of
   // the ways people type them, with the normalised columns as the app fills them. The parts are
   // computed once per row in LATERAL steps (`from`), which the fields then refer to by name.
-  const person = (tag: string, i: string, domain: string, country = `'US'`) => {
+  // `unique` (leads: one live lead per email and per phone in a workspace, by unique index) numbers
+  // the email's local part and draws the phone's exchange and line from the row number instead.
+  const person = (tag: string, i: string, domain: string, country = `'US'`, unique = false) => {
     const c = (name: string) => `${tag}_${name}`
+    // 792 exchanges (200-999 without the N11 codes) × 10,000 lines: distinct up to 7.9M rows.
+    const k = `((${i}) / 10000 % 792)`
+    const exchange = unique ? `(2 + ${k} / 99) * 100 + ${k} % 99 + CASE WHEN ${k} % 99 >= 11 THEN 1 ELSE 0 END` : `200 + ${num(`${tag}.exchange`, i, 800)}`
     const from = [
       lateral(`${tag}1`, {
         [c('fi')]: num(`${tag}.first`, i, FIRST.length),
@@ -112,9 +117,9 @@ export function recordsOf(plan: BenchPlan, ws: BenchWorkspace, b: Binder) {
         [c('caps')]: `${r(`${tag}.caps`, i)} < 0.08`,
         [c('has')]: `${r(`${tag}.phone`, i)} < 0.85`,
         [c('area')]: pick(AREA_CODES, `${tag}.area`, i),
-        [c('ex')]: `200 + ${num(`${tag}.exchange`, i, 800)}`,
-        [c('line')]: digits(num(`${tag}.line`, i, 10_000), 4),
-        [c('uk')]: `'207' || ${digits(num(`${tag}.uk`, i, 1000), 3)}`,
+        [c('ex')]: exchange,
+        [c('line')]: digits(unique ? `(${i}) % 10000` : num(`${tag}.line`, i, 10_000), 4),
+        [c('uk')]: `'207' || ${digits(unique ? `(${i}) / 10000 % 1000` : num(`${tag}.uk`, i, 1000), 3)}`,
         [c('format')]: num(`${tag}.format`, i, 4),
         [c('gb')]: `${country} = 'GB'`,
       }),
@@ -125,7 +130,7 @@ export function recordsOf(plan: BenchPlan, ws: BenchWorkspace, b: Binder) {
         [c('exchange')]: `(CASE WHEN ${c('ex')} % 100 = 11 THEN ${c('ex')} + 1 ELSE ${c('ex')} END)::text`,
       }),
       lateral(`${tag}3`, {
-        [c('email')]: `CASE WHEN ${c('style')} < 0.6 THEN ${c('f')} || '.' || ${c('l')} WHEN ${c('style')} < 0.9 THEN left(${c('f')}, 1) || ${c('l')} ELSE ${c('f')} || ${c('l')} END || ${c('at')}`,
+        [c('email')]: `CASE WHEN ${c('style')} < 0.6 THEN ${c('f')} || '.' || ${c('l')} WHEN ${c('style')} < 0.9 THEN left(${c('f')}, 1) || ${c('l')} ELSE ${c('f')} || ${c('l')} END${unique ? ` || (${i})::text` : ''} || ${c('at')}`,
         [c('e164')]: `CASE WHEN ${c('has')} THEN CASE WHEN ${c('gb')} THEN '+44' || ${c('uk')} || ${c('line')} ELSE '+1' || ${c('area')} || ${c('exchange')} || ${c('line')} END END`,
       }),
     ].join('\n')

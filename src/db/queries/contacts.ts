@@ -1,11 +1,9 @@
 import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm'
 import { CONTACT_FIELDS, contactValues, countryOf, nameIssue, type ContactListQuery, type ContactPatch } from '../../domain/contacts/schemas'
 import { eventTypeFor, tagDiff } from '../../domain/records/changes'
-import { personName } from '../../domain/records/normalise'
 import { canSeeAmounts, type Viewer } from '../../domain/records/viewer'
 import { fieldDiff } from '../../domain/timeline/diff'
 import { AppError, type FieldError } from '../../lib/errors'
-import { newId } from '../../lib/ids'
 import type { Db } from '../client'
 import { foreignKeyViolation } from '../errors'
 import { accounts, contacts, opportunities, tasks, tenants } from '../schema'
@@ -147,27 +145,13 @@ const LINK_ERRORS: Record<string, FieldError> = {
   contacts_owner_fk: { path: 'ownerId', message: 'Choose a member of this workspace.' },
 }
 
-async function batchLinking<T>(run: () => Promise<T>): Promise<T> {
+export async function batchLinking<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run()
   } catch (err) {
     const field = LINK_ERRORS[foreignKeyViolation(err) ?? '']
     throw field ? new AppError('VALIDATION', 'Some fields need attention.', [field]) : err
   }
-}
-
-export async function createContact(db: Db, tenantId: string, actorUserId: string, input: ContactPatch & { ownerId?: string | null }, tagNames: string[]): Promise<string> {
-  const country = input.phone ? countryOf((await countryQuery(db, tenantId))[0]?.country) : 'US'
-  const values = contactValues(input, country)
-  const id = newId()
-  await batchLinking(() =>
-    db.batch([
-      db.insert(contacts).values({ ...values, tenantId, id, createdBy: actorUserId }),
-      eventWhen(db, tenantId, { entityType: 'contact', entityId: id, eventType: 'created', actorUserId, payload: { name: personName(values.firstName ?? null, values.lastName ?? null) } }, sql`true`),
-      ...setTagsWhen(db, tenantId, 'contactId', id, tagNames, sql`true`),
-    ]),
-  )
-  return id
 }
 
 const conflict = () => new AppError('CONFLICT', 'Someone else changed this contact a moment ago. Reload it and try again.')
@@ -208,7 +192,8 @@ export async function setContactArchived(db: Db, tenantId: string, viewer: Viewe
     db
       .update(contacts)
       .set({ archivedAt: archived ? stamp : null, updatedAt: stamp })
-      .where(and(scope(tenantId, viewer), eq(contacts.id, id), eq(contacts.updatedAt, before.updatedAt)))
+      // A merged record comes back only by undoing its merge (POST /merges/:id/undo).
+      .where(and(scope(tenantId, viewer), eq(contacts.id, id), eq(contacts.updatedAt, before.updatedAt), archived ? undefined : isNull(contacts.mergedIntoId)))
       .returning({ id: contacts.id }),
     eventWhen(db, tenantId, { entityType: 'contact', entityId: id, eventType: archived ? 'archived' : 'restored', actorUserId: viewer.userId, payload: {} }, stamped(contacts, tenantId, id, stamp)),
   ])

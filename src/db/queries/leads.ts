@@ -1,14 +1,13 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { countryOf } from '../../domain/contacts/schemas'
-import { leadName } from '../../domain/leads/lead-name'
-import { assertIdentity, LEAD_FIELDS, leadValues, type LeadInput, type LeadListQuery, type LeadPatch } from '../../domain/leads/schemas'
+import { assertIdentity, LEAD_FIELDS, leadValues, type LeadListQuery, type LeadPatch } from '../../domain/leads/schemas'
 import { eventTypeFor, tagDiff } from '../../domain/records/changes'
 import { canSeeLeads, type Viewer } from '../../domain/records/viewer'
 import { OPEN_LEAD_STATUSES } from '../../domain/records/vocab'
 import { fieldDiff } from '../../domain/timeline/diff'
 import { AppError } from '../../lib/errors'
-import { newId } from '../../lib/ids'
 import type { Db } from '../client'
+import { uniqueFieldError } from '../errors'
 import { leads, tenants } from '../schema'
 import { eventWhen, historyWhen, stamped } from './records/changes'
 import { ownerName, tagsColumn } from './records/columns'
@@ -118,16 +117,11 @@ export async function getLead(db: Db, tenantId: string, viewer: Viewer, id: stri
 // The workspace's default country, for reading phone numbers typed without a country code.
 export const countryQuery = (db: Db, tenantId: string) => db.select({ country: tenants.defaultCountry }).from(tenants).where(eq(tenants.id, tenantId))
 
-export async function createLead(db: Db, tenantId: string, actorUserId: string, input: Omit<LeadInput, 'tags'> & { ownerId?: string | null }, tagNames: string[]): Promise<string> {
-  const country = input.phone ? countryOf((await countryQuery(db, tenantId))[0]?.country) : 'US'
-  const values = leadValues(input, country)
-  const id = newId()
-  await db.batch([
-    db.insert(leads).values({ ...values, tenantId, id, createdBy: actorUserId }),
-    eventWhen(db, tenantId, { entityType: 'lead', entityId: id, eventType: 'created', actorUserId, payload: { name: leadName(values) } }, sql`true`),
-    ...setTagsWhen(db, tenantId, 'leadId', id, tagNames, sql`true`),
-  ])
-  return id
+// Another live lead already has the email or phone this change gives (leads_email_key,
+// leads_phone_key): a 422 on that field, never a 500.
+function rethrowTakenKey(err: unknown): never {
+  const field = uniqueFieldError(err)
+  throw field ? new AppError('VALIDATION', 'Some fields need attention.', [field]) : err
 }
 
 const conflict = () => new AppError('CONFLICT', 'Someone else changed this lead a moment ago. Reload it and try again.')
@@ -147,16 +141,18 @@ export async function updateLead(db: Db, tenantId: string, viewer: Viewer, id: s
   if (!Object.keys(diff).length) return false
   const stamp = new Date()
   const applied = stamped(leads, tenantId, id, stamp)
-  const [updated] = await db.batch([
-    db
-      .update(leads)
-      .set({ ...values, updatedAt: stamp })
-      .where(and(leadScope(tenantId, viewer), eq(leads.id, id), eq(leads.updatedAt, before.updatedAt)))
-      .returning({ id: leads.id }),
-    eventWhen(db, tenantId, { entityType: 'lead', entityId: id, eventType: eventTypeFor(diff), actorUserId: viewer.userId, payload: { changes: diff } }, applied),
-    ...historyWhen(db, tenantId, 'lead', id, viewer.userId, diff, applied),
-    ...(input.tags ? setTagsWhen(db, tenantId, 'leadId', id, input.tags, applied) : []),
-  ])
+  const [updated] = await db
+    .batch([
+      db
+        .update(leads)
+        .set({ ...values, updatedAt: stamp })
+        .where(and(leadScope(tenantId, viewer), eq(leads.id, id), eq(leads.updatedAt, before.updatedAt)))
+        .returning({ id: leads.id }),
+      eventWhen(db, tenantId, { entityType: 'lead', entityId: id, eventType: eventTypeFor(diff), actorUserId: viewer.userId, payload: { changes: diff } }, applied),
+      ...historyWhen(db, tenantId, 'lead', id, viewer.userId, diff, applied),
+      ...(input.tags ? setTagsWhen(db, tenantId, 'leadId', id, input.tags, applied) : []),
+    ])
+    .catch(rethrowTakenKey)
   if (!updated.length) throw conflict()
   return true
 }
@@ -169,7 +165,8 @@ export async function setLeadArchived(db: Db, tenantId: string, viewer: Viewer, 
     db
       .update(leads)
       .set({ archivedAt: archived ? stamp : null, updatedAt: stamp })
-      .where(and(leadScope(tenantId, viewer), eq(leads.id, id), eq(leads.updatedAt, before.updatedAt)))
+      // A merged record comes back only by undoing its merge (POST /merges/:id/undo).
+      .where(and(leadScope(tenantId, viewer), eq(leads.id, id), eq(leads.updatedAt, before.updatedAt), archived ? undefined : isNull(leads.mergedIntoId)))
       .returning({ id: leads.id }),
     eventWhen(db, tenantId, { entityType: 'lead', entityId: id, eventType: archived ? 'archived' : 'restored', actorUserId: viewer.userId, payload: {} }, stamped(leads, tenantId, id, stamp)),
   ])

@@ -20,10 +20,12 @@ import { requirePermission } from '../middleware/permission'
 import { rethrowUnknownOwner } from '../records/owner-errors'
 import { requireUser } from '../middleware/session'
 import { BulkInput, readBulkForm, safeBack } from '../records/bulk-form'
+import { duplicateCheck } from '../records/duplicate-check'
 import { renderTimeline } from '../records/timeline'
 
 // Contact actions that are not whole forms: inline edits from the detail page, archive and
-// restore, bulk actions from the list, and the lazily loaded history.
+// restore, bulk actions from the list, the lazily loaded history, and the new-contact form's
+// inline duplicate check.
 export const contactsActions = new Hono<AuthedEnv>()
 contactsActions.use('/contacts/*', requireUser, requirePermission('records.read'))
 
@@ -36,6 +38,8 @@ async function answer(c: Context<AuthedEnv>, id: string, fragment: () => Promise
   c.header('HX-Trigger', TIMELINE_CHANGED)
   return c.html(await fragment())
 }
+
+contactsActions.get('/contacts/duplicates/check', requirePermission('records.create'), duplicateCheck('contact'))
 
 contactsActions.post('/contacts/:id/status', requirePermission('records.update'), async (c) => {
   const id = idParam(c, 'id')

@@ -1,4 +1,6 @@
-import { createContact, getContact, getContactQuery, listContactsQueries, setContactArchived, updateContact, type ContactRow } from '../../db/queries/contacts'
+import { createRoute, z } from '@hono/zod-openapi'
+import { createContact } from '../../db/queries/contact-create'
+import { getContact, getContactQuery, listContactsQueries, setContactArchived, updateContact, type ContactRow } from '../../db/queries/contacts'
 import { timelineWithAccess } from '../../db/queries/timeline'
 import { ContactInput, ContactJson, ContactListQuery, ContactPatch } from '../../domain/contacts/schemas'
 import { viewerOf } from '../../domain/records/viewer'
@@ -27,11 +29,26 @@ contactsApi.openapi(routes.list, async (c) => {
   return c.json({ data: page.data.map(contactJson), nextCursor: page.nextCursor }, 200)
 })
 
-contactsApi.openapi(routes.create, async (c) => {
+// An exact duplicate (a live contact with the same email or phone) is not created twice.
+const createContactRoute = createRoute({
+  ...routes.create,
+  responses: {
+    ...routes.create.responses,
+    200: {
+      description:
+        'Not created: a contact with this email (or, without one, this phone) already exists. Its empty fields took the new values (filled ones are kept) and it is returned with "duplicate": true. A match owned by someone the caller cannot see is a 422 on the field instead.',
+      content: { 'application/json': { schema: ContactJson.extend({ duplicate: z.literal(true) }).openapi('ContactDuplicate') } },
+    },
+  },
+})
+
+contactsApi.openapi(createContactRoute, async (c) => {
   const input = c.req.valid('json')
   assertAssignable(c, input)
-  const id = await createContact(c.var.db, c.var.tenantId, c.var.userId, { ownerId: c.var.userId, ...input }, input.tags ?? [])
-  return c.json(contactJson(await getContact(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id)), 201)
+  const viewer = viewerOf(c.var.auth)
+  const result = await createContact(c.var.db, c.var.tenantId, viewer, { ownerId: c.var.userId, ...input }, input.tags ?? [])
+  const contact = contactJson(await getContact(c.var.db, c.var.tenantId, viewer, result.id))
+  return result.duplicate ? c.json({ ...contact, duplicate: true as const }, 200) : c.json(contact, 201)
 })
 
 contactsApi.openapi(routes.get, async (c) => c.json(contactJson(await getContact(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('param').id)), 200))

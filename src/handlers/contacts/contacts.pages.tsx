@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
-import { accountOptionsQuery, contactRelatedQueries, createContact, getContact, getContactQuery, listContactsQueries, NO_SUCH_CONTACT, updateContact } from '../../db/queries/contacts'
+import { createContact, type ContactCreated } from '../../db/queries/contact-create'
+import { accountOptionsQuery, contactRelatedQueries, getContact, getContactQuery, listContactsQueries, NO_SUCH_CONTACT, updateContact } from '../../db/queries/contacts'
 import { listActiveMembers } from '../../db/queries/records/columns'
 import { listTags } from '../../db/queries/records/tags'
 import { can } from '../../domain/access/permissions'
@@ -21,8 +22,11 @@ import { listContext, listLinks } from '../../views/records/list-links'
 import { RecordWork } from '../../views/related/record-work'
 import { requirePermission } from '../middleware/permission'
 import { requireUser } from '../middleware/session'
+import { recordMerges } from '../duplicates/record-notices'
 import { loadListViews, respondWithViews, splitView, withViewSort } from '../views/list-views'
 import { ExportButton } from '../../views/exports/export-button'
+import { NoticeAbove } from '../../views/components/flash'
+import { flashMessage } from '../../views/components/flash-messages'
 
 // Contact pages: list, new, detail, edit. Inline edits, archive, bulk and history are in
 // contacts.actions.tsx.
@@ -46,7 +50,7 @@ contactsPages.get('/contacts', async (c) => {
 // The typed account id, when it is one (a form re-rendered with errors may carry anything).
 const chosenAccount = (value: string | undefined) => (value && z.uuid().safeParse(value).success ? value : null)
 
-type FormShell = { action: string; values: Record<string, string>; submitLabel: string; cancelHref: string; title: string }
+type FormShell = { action: string; values: Record<string, string>; submitLabel: string; cancelHref: string; title: string; duplicateCheck?: string }
 type FormState = FormShell & { errors: FieldError[] }
 
 async function renderForm(c: Context<AuthedEnv>, form: FormState) {
@@ -67,7 +71,7 @@ async function renderForm(c: Context<AuthedEnv>, form: FormState) {
 async function saveOrRerender(c: Context<AuthedEnv>, state: FormShell, save: (data: ContactInput) => Promise<string>, beforeRerender?: () => Promise<unknown>) {
   const { data, errors } = parseRecordForm(ContactInput, c.var.role, formToInput(state.values))
   try {
-    if (data) return c.redirect(`/contacts/${await save(data)}`, 303)
+    if (data) return c.redirect(await save(data), 303)
     await beforeRerender?.()
     c.status(422)
     return renderForm(c, { ...state, errors })
@@ -78,7 +82,10 @@ async function saveOrRerender(c: Context<AuthedEnv>, state: FormShell, save: (da
   }
 }
 
-const newForm = (values: Record<string, string>): FormShell => ({ action: '/contacts', values, submitLabel: 'Create contact', cancelHref: '/contacts', title: 'New contact' })
+// The new contact, or the one that already had this email or phone, with a note saying so.
+const createdPath = (r: ContactCreated) => (r.duplicate ? `/contacts/${r.id}?flash=contact-exists-${r.matchedBy}` : `/contacts/${r.id}`)
+
+const newForm = (values: Record<string, string>): FormShell => ({ action: '/contacts', values, submitLabel: 'Create contact', cancelHref: '/contacts', title: 'New contact', duplicateCheck: '/contacts/duplicates/check' })
 const editForm = (id: string, values: Record<string, string>, title = 'Edit contact'): FormShell => ({ action: `/contacts/${id}`, values, submitLabel: 'Save changes', cancelHref: `/contacts/${id}`, title })
 
 // ?accountId= pre-selects the account, for "add a contact" links from an account.
@@ -88,7 +95,7 @@ contactsPages.get('/contacts/new', requirePermission('records.create'), (c) => {
 })
 
 contactsPages.post('/contacts', requirePermission('records.create'), async (c) =>
-  saveOrRerender(c, newForm(await readForm(c)), (data) => createContact(c.var.db, c.var.tenantId, c.var.userId, { ownerId: c.var.userId, ...data }, data.tags ?? [])),
+  saveOrRerender(c, newForm(await readForm(c)), async (data) => createdPath(await createContact(c.var.db, c.var.tenantId, viewerOf(c.var.auth), { ownerId: c.var.userId, ...data }, data.tags ?? []))),
 )
 
 contactsPages.get('/contacts/:id', async (c) => {
@@ -96,12 +103,14 @@ contactsPages.get('/contacts/:id', async (c) => {
   const viewer = viewerOf(c.var.auth)
   const db = c.var.db
   const related = contactRelatedQueries(db, c.var.tenantId, viewer, id)
-  const [[contact], [account], deals, tasks, members] = await db.batch([getContactQuery(db, c.var.tenantId, viewer, id), related.account, related.opportunities, related.tasks, listActiveMembers(db, c.var.tenantId)])
+  const merges = recordMerges(c, 'contact', id)
+  const [[contact], [account], deals, tasks, members, notices] = await db.batch([getContactQuery(db, c.var.tenantId, viewer, id), related.account, related.opportunities, related.tasks, listActiveMembers(db, c.var.tenantId), merges.query])
   if (!contact) throw new AppError('NOT_FOUND', NO_SUCH_CONTACT)
-  const ctx = { ...listContext(viewer, members, []), canUpdate: can(viewer.role, 'records.update') }
-  return c.render(<ContactDetailPage contact={contact} account={account ?? null} deals={deals} tasks={tasks} ctx={ctx} showAmounts={canSeeAmounts(viewer)} quickActions={<RecordWork relatedType="contact" relatedId={id} members={members} viewer={viewer} archived={contact.archivedAt !== null} />} />, {
-    title: personName(contact.firstName, contact.lastName),
-  })
+  const merge = merges.parts(notices)
+  const list = listContext(viewer, members, [])
+  const ctx = { ...list, canArchive: list.canArchive && !merge.merged, canUpdate: can(viewer.role, 'records.update') }
+  const page = <ContactDetailPage contact={contact} account={account ?? null} deals={deals} tasks={tasks} ctx={ctx} showAmounts={canSeeAmounts(viewer)} mergeAction={merge.action} quickActions={<RecordWork relatedType="contact" relatedId={id} members={members} viewer={viewer} archived={contact.archivedAt !== null} />} />
+  return c.render(<NoticeAbove notice={flashMessage(c.req.query('flash'))}>{merge.notice}{page}</NoticeAbove>, { title: personName(contact.firstName, contact.lastName) })
 })
 
 contactsPages.get('/contacts/:id/edit', requirePermission('records.update'), async (c) => {
@@ -117,7 +126,7 @@ contactsPages.post('/contacts/:id', requirePermission('records.update'), async (
     editForm(id, await readForm(c)),
     async (data) => {
       await updateContact(c.var.db, c.var.tenantId, viewer, id, { ...data, tags: data.tags ?? [] })
-      return id
+      return `/contacts/${id}`
     },
     () => getContact(c.var.db, c.var.tenantId, viewer, id),
   )

@@ -19,10 +19,12 @@ import { requirePermission } from '../middleware/permission'
 import { rethrowUnknownOwner } from '../records/owner-errors'
 import { requireUser } from '../middleware/session'
 import { BulkInput, readBulkForm, safeBack } from '../records/bulk-form'
+import { duplicateCheck } from '../records/duplicate-check'
 import { renderTimeline } from '../records/timeline'
 
 // Lead actions that are not whole forms: inline edits from the detail page, archive and
-// restore, bulk actions from the list, and the lazily loaded history.
+// restore, bulk actions from the list, the lazily loaded history, and the new-lead form's inline
+// duplicate check.
 export const leadsActions = new Hono<AuthedEnv>()
 leadsActions.use('/leads/*', requireUser, requirePermission('records.read'))
 
@@ -60,6 +62,8 @@ for (const [path, archived] of [['archive', true], ['restore', false]] as const)
     return c.redirect(`/leads/${id}`, 303)
   })
 }
+
+leadsActions.get('/leads/duplicates/check', requirePermission('records.create'), duplicateCheck('lead'))
 
 leadsActions.get('/leads/:id/timeline', async (c) => {
   const id = idParam(c, 'id')

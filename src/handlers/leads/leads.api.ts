@@ -1,15 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { convertLead } from '../../db/queries/lead-conversion'
-import { createLead, getLead, getLeadQuery, listLeadsQueries, setLeadArchived, updateLead, type LeadRow } from '../../db/queries/leads'
+import { getContact } from '../../db/queries/contacts'
+import { getLead, getLeadQuery, listLeadsQueries, setLeadArchived, updateLead, type LeadRow } from '../../db/queries/leads'
 import { timelineWithAccess } from '../../db/queries/timeline'
 import { ConvertInput } from '../../domain/leads/conversion'
 import { LeadInput, LeadJson, LeadListQuery, LeadPatch } from '../../domain/leads/schemas'
+import { ContactJson } from '../../domain/contacts/schemas'
 import { canSeeLeads, viewerOf } from '../../domain/records/viewer'
 import { AppError } from '../../lib/errors'
 import { enqueueScore } from '../../lib/jobs/enqueue-score'
 import { COMMON_ERRORS, NOT_FOUND, apiRouter } from '../api/openapi'
 import { recordRoutes } from '../api/record-routes'
 import { RecordIdParam, assertAssignable, guardRecords, iso, timelineJson } from '../api/records'
+import { contactJson } from '../contacts/contacts.api'
+import { createLeadFromInput } from './lead-create'
 
 export const leadsApi = apiRouter()
 guardRecords(leadsApi, '/leads')
@@ -47,12 +51,32 @@ leadsApi.openapi(routes.list, async (c) => {
   return c.json({ data: page.data.map(leadJson), nextCursor: page.nextCursor }, 200)
 })
 
-leadsApi.openapi(routes.create, async (c) => {
-  const { tags, ...input } = c.req.valid('json')
+// An exact duplicate (a lead or contact with the same email or phone) is not created twice: the
+// existing record gets the new details in its empty fields and comes back with 200.
+const LeadDuplicate = z.union([
+  LeadJson.extend({ duplicate: z.literal(true) }).openapi('LeadDuplicate'),
+  z.object({ duplicate: z.literal(true), contact: ContactJson }).openapi('LeadDuplicateContact'),
+])
+const createLeadRoute = createRoute({
+  ...routes.create,
+  responses: {
+    ...routes.create.responses,
+    200: {
+      description:
+        'Not created: a lead with this email (or, without one, this phone) already exists. Its empty fields took the new values (filled ones are kept) and it is returned with "duplicate": true. When a contact has the email or phone, the details go to the contact instead: { "duplicate": true, "contact": {...} }. A match owned by someone the caller cannot see is a 422 on the field instead.',
+      content: { 'application/json': { schema: LeadDuplicate } },
+    },
+  },
+})
+
+leadsApi.openapi(createLeadRoute, async (c) => {
+  const input = c.req.valid('json')
   assertAssignable(c, input)
-  const id = await createLead(c.var.db, c.var.tenantId, c.var.userId, { ownerId: c.var.userId, ...input }, tags ?? [])
-  await enqueueScore(c.env, c.var.tenantId, [id])
-  return c.json(leadJson(await getLead(c.var.db, c.var.tenantId, viewerOf(c.var.auth), id)), 201)
+  const viewer = viewerOf(c.var.auth)
+  const result = await createLeadFromInput(c, input)
+  if (result.contactId) return c.json({ duplicate: true as const, contact: contactJson(await getContact(c.var.db, c.var.tenantId, viewer, result.contactId)) }, 200)
+  const lead = leadJson(await getLead(c.var.db, c.var.tenantId, viewer, result.leadId ?? ''))
+  return result.outcome === 'attached' ? c.json({ ...lead, duplicate: true as const }, 200) : c.json(lead, 201)
 })
 
 leadsApi.openapi(routes.get, async (c) => c.json(leadJson(await getLead(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('param').id)), 200))

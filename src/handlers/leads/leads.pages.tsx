@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { createLead, getLead, getLeadQuery, listLeadsQueries, NO_SUCH_LEAD, updateLead } from '../../db/queries/leads'
+import { getLead, getLeadQuery, listLeadsQueries, NO_SUCH_LEAD, updateLead } from '../../db/queries/leads'
 import { listActiveMembers } from '../../db/queries/records/columns'
 import { listTags } from '../../db/queries/records/tags'
 import { scoreHistoryQuery } from '../../db/queries/score-history'
@@ -25,6 +25,10 @@ import { requirePermission } from '../middleware/permission'
 import { requireUser } from '../middleware/session'
 import { loadListViews, respondWithViews, splitView, withViewSort } from '../views/list-views'
 import { ExportButton } from '../../views/exports/export-button'
+import { flashMessage } from '../../views/components/flash-messages'
+import { NoticeAbove } from '../../views/components/flash'
+import { createdPath, createLeadFromInput } from './lead-create'
+import { recordMerges } from '../duplicates/record-notices'
 
 // Lead pages: list, new, detail, edit. Inline edits, archive, bulk and history are in
 // leads.actions.tsx, conversion in lead-convert.pages.tsx.
@@ -47,7 +51,7 @@ leadsPages.get('/leads', async (c) => {
   return respondWithViews(c, lv, { f, counts, table, page: () => <LeadListPage filters={f} ctx={ctx} table={table} />, title: 'Leads' })
 })
 
-type FormState = { action: string; values: Record<string, string>; errors: FieldError[]; submitLabel: string; cancelHref: string; title: string; converted: boolean }
+type FormState = { action: string; values: Record<string, string>; errors: FieldError[]; submitLabel: string; cancelHref: string; title: string; converted: boolean; duplicateCheck?: string }
 
 async function renderForm(c: Context<AuthedEnv>, form: FormState) {
   const members = await listActiveMembers(c.var.db, c.var.tenantId)
@@ -60,12 +64,13 @@ async function renderForm(c: Context<AuthedEnv>, form: FormState) {
   )
 }
 
-// Saves, or re-renders the form with 422 when the save itself finds a field at fault (a phone
-// that does not parse in the workspace's country, a name emptied on a stored lead).
+// Saves and goes where `save` says, or re-renders the form with 422 when the save itself finds a
+// field at fault (a phone that does not parse in the workspace's country, a name emptied on a
+// stored lead, an email another lead has).
 async function saveOrRerender(c: Context<AuthedEnv>, state: FormState, save: (data: LeadInput) => Promise<string>) {
   const { data, errors } = parseRecordForm(LeadInput, c.var.role, formToInput(state.values))
   try {
-    if (data) return c.redirect(`/leads/${await save(data)}`, 303)
+    if (data) return c.redirect(await save(data), 303)
     c.status(422)
     return renderForm(c, { ...state, errors })
   } catch (err) {
@@ -75,7 +80,7 @@ async function saveOrRerender(c: Context<AuthedEnv>, state: FormState, save: (da
   }
 }
 
-const newForm = (values: Record<string, string>): FormState => ({ action: '/leads', values, errors: [], submitLabel: 'Create lead', cancelHref: '/leads', title: 'New lead', converted: false })
+const newForm = (values: Record<string, string>): FormState => ({ action: '/leads', values, errors: [], submitLabel: 'Create lead', cancelHref: '/leads', title: 'New lead', converted: false, duplicateCheck: '/leads/duplicates/check' })
 const editForm = (lead: { id: string; status: string }, values: Record<string, string>, title = 'Edit lead'): FormState => ({
   action: `/leads/${lead.id}`,
   values,
@@ -89,11 +94,7 @@ const editForm = (lead: { id: string; status: string }, values: Record<string, s
 leadsPages.get('/leads/new', requirePermission('records.create'), (c) => renderForm(c, newForm({ ownerId: c.var.userId })))
 
 leadsPages.post('/leads', requirePermission('records.create'), async (c) =>
-  saveOrRerender(c, newForm(await readForm(c)), async ({ tags, ...data }) => {
-    const id = await createLead(c.var.db, c.var.tenantId, c.var.userId, { ownerId: c.var.userId, ...data }, tags ?? [])
-    await enqueueScore(c.env, c.var.tenantId, [id])
-    return id
-  }),
+  saveOrRerender(c, newForm(await readForm(c)), async (data) => createdPath(await createLeadFromInput(c, data))),
 )
 
 leadsPages.get('/leads/:id', async (c) => {
@@ -101,22 +102,28 @@ leadsPages.get('/leads/:id', async (c) => {
   const viewer = viewerOf(c.var.auth)
   const db = c.var.db
   const today = new Date()
+  const merges = recordMerges(c, 'lead', id)
   // The score's history and the rules that explain it come in the same round trip as the lead.
-  const [[lead], members, history, rules] = await db.batch([
+  const [[lead], members, history, rules, notices] = await db.batch([
     getLeadQuery(db, c.var.tenantId, viewer, id),
     listActiveMembers(db, c.var.tenantId),
     scoreHistoryQuery(db, c.var.tenantId, id, today),
     enabledRulesQuery(db, c.var.tenantId),
+    merges.query,
   ])
   if (!lead) throw new AppError('NOT_FOUND', NO_SUCH_LEAD)
+  const merge = merges.parts(notices)
+  const list = listContext(viewer, members, [])
   const ctx = {
-    ...listContext(viewer, members, []),
+    ...list,
+    canArchive: list.canArchive && !merge.merged,
     canUpdate: can(viewer.role, 'records.update'),
     canConvert: can(viewer.role, 'records.create') && can(viewer.role, 'records.update'),
     canManageScoring: can(viewer.role, 'settings.manage'),
   }
   const score = { history, rules: rulesFromRows(rules), today }
-  return c.render(<LeadDetailPage lead={lead} ctx={ctx} score={score} quickActions={<RecordWork relatedType="lead" relatedId={id} members={members} viewer={viewer} archived={lead.archivedAt !== null} />} />, { title: leadName(lead) })
+  const page = <LeadDetailPage lead={lead} ctx={ctx} score={score} mergeAction={merge.action} quickActions={<RecordWork relatedType="lead" relatedId={id} members={members} viewer={viewer} archived={lead.archivedAt !== null} />} />
+  return c.render(<NoticeAbove notice={flashMessage(c.req.query('flash'))}>{merge.notice}{page}</NoticeAbove>, { title: leadName(lead) })
 })
 
 leadsPages.get('/leads/:id/edit', requirePermission('records.update'), async (c) => {
@@ -131,6 +138,6 @@ leadsPages.post('/leads/:id', requirePermission('records.update'), async (c) => 
   const lead = await getLead(c.var.db, c.var.tenantId, viewer, id)
   return saveOrRerender(c, editForm(lead, await readForm(c)), async (data) => {
     if (await updateLead(c.var.db, c.var.tenantId, viewer, id, { ...data, tags: data.tags ?? [] })) await enqueueScore(c.env, c.var.tenantId, [id])
-    return id
+    return `/leads/${id}`
   })
 })

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { FieldError } from '../../lib/errors'
 
 export type FieldProps = {
@@ -14,11 +15,13 @@ export type FieldProps = {
   maxlength?: number
   // Keeps ids unique when two forms on one page share a field name.
   idSuffix?: string
+  // Shown under the input, after its hint and errors (a live note about the value, say).
+  children?: Child
 }
 
 // The one labelled input of every form: label, value, hint and this field's errors, wired with
 // aria-invalid/aria-describedby so screen readers announce what needs fixing.
-export function Field({ name, label, type = 'text', value, errors = [], required, autocomplete, hint, autofocus, minlength, maxlength, idSuffix = '' }: FieldProps) {
+export function Field({ name, label, type = 'text', value, errors = [], required, autocomplete, hint, autofocus, minlength, maxlength, idSuffix = '', children }: FieldProps) {
   const id = `f-${name}${idSuffix}`
   const mine = errors.filter((e) => e.path === name)
   const describedBy = [hint ? `${id}-hint` : null, mine.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
@@ -41,6 +44,7 @@ export function Field({ name, label, type = 'text', value, errors = [], required
       />
       {hint ? <p class="field-hint" id={`${id}-hint`}>{hint}</p> : null}
       <FieldErrorText id={id} errors={mine} />
+      {children}
     </div>
   )
 }

@@ -5,6 +5,11 @@ const MESSAGES = {
   'password-reset': 'Your password has been changed. Sign in with the new one.',
   'reset-sent': 'If an account exists for that email, a reset link is on its way. It works for one hour.',
   'session-ended': 'Your session has ended. Sign in again.',
+  // A create that found its person already there (lead capture's dedupe).
+  'lead-exists-email': 'A lead with this email already exists — we added the new details to it.',
+  'lead-exists-phone': 'A lead with this phone number already exists — we added the new details to it.',
+  'contact-exists-email': 'A contact with this email already exists — we added the new details to it.',
+  'contact-exists-phone': 'A contact with this phone number already exists — we added the new details to it.',
 } as const
 
 export function flashMessage(key: string | undefined): string | undefined {

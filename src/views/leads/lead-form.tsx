@@ -2,6 +2,7 @@ import { SETTABLE_LEAD_STATUSES } from '../../domain/leads/schemas'
 import type { FieldError } from '../../lib/errors'
 import { Field, FormErrors } from '../components/field'
 import { SelectField } from '../components/select-field'
+import { DuplicateCheck } from '../records/duplicate-warning'
 import { COMPANY_SIZE_OPTIONS, optionsOf } from '../records/labels'
 import { FormActions, OwnerField, TagsField } from '../records/record-fields'
 
@@ -10,7 +11,9 @@ const FIELDS = ['firstName', 'lastName', 'email', 'phone', 'title', 'companyName
 // The one lead form, for new and edit alike. Field names are the LeadInput schema's keys, so the
 // same parser serves this form and the JSON API. A converted lead's status is not offered: only
 // conversion sets it, and it does not change afterwards.
-export function LeadForm({ action, values, errors, members, canAssign, submitLabel, cancelHref, converted }: { action: string; values: Record<string, string>; errors: FieldError[]; members: { id: string; name: string }[]; canAssign: boolean; submitLabel: string; cancelHref: string; converted: boolean }) {
+// `duplicateCheck` (the new-lead form) warns inline about a lead or contact that already has the
+// email or phone being typed.
+export function LeadForm({ action, values, errors, members, canAssign, submitLabel, cancelHref, converted, duplicateCheck }: { action: string; values: Record<string, string>; errors: FieldError[]; members: { id: string; name: string }[]; canAssign: boolean; submitLabel: string; cancelHref: string; converted: boolean; duplicateCheck?: string }) {
   const shown = FIELDS.filter((f) => (f !== 'ownerId' || canAssign) && (f !== 'status' || !converted))
   const text = (name: string, label: string, max = 200) => <Field name={name} label={label} value={values[name]} errors={errors} maxlength={max} autocomplete="off" />
   return (
@@ -20,7 +23,9 @@ export function LeadForm({ action, values, errors, members, canAssign, submitLab
       <div class="form-grid">
         <Field name="firstName" label="First name" value={values.firstName} errors={errors} autofocus maxlength={100} autocomplete="off" hint="A name, an email or a company is enough." />
         {text('lastName', 'Last name', 100)}
-        <Field name="email" label="Email" type="email" value={values.email} errors={errors} maxlength={254} autocomplete="off" />
+        <Field name="email" label="Email" type="email" value={values.email} errors={errors} maxlength={254} autocomplete="off">
+          {duplicateCheck ? <DuplicateCheck url={duplicateCheck} /> : null}
+        </Field>
         <Field name="phone" label="Phone" type="tel" value={values.phone} errors={errors} maxlength={50} autocomplete="off" hint="Without a country code, read as a number in the workspace's country." />
         {text('title', 'Job title')}
         {text('companyName', 'Company')}
