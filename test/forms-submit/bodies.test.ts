@@ -49,6 +49,13 @@ describe('POST /f/:key bodies', () => {
     expect((await emailsTo(rep.email)).length).toBe(mailBefore + 1)
   })
 
+  it('scores the new lead for its form submission (the default rules give a submission 20 points)', async () => {
+    const { tenantId, form } = await workspaceWithForm()
+    const fields = await person(form.key)
+    expect((await post(form.key, fields)).status).toBe(303)
+    await expect.poll(async () => (await leadsWithEmail(tenantId, fields.email ?? ''))[0]?.score, { timeout: 10_000 }).toBeGreaterThanOrEqual(20)
+  })
+
   it('stores the consent text with whether the box was ticked', async () => {
     const { tenantId, form } = await workspaceWithForm({ consentText: 'Email me about products.' })
     await post(form.key, await person(form.key, { _consent: 'on' }))
