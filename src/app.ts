@@ -14,6 +14,7 @@ import { loginPages } from './handlers/auth/login.pages'
 import { passwordPages } from './handlers/auth/password.pages'
 import { signupPages } from './handlers/auth/signup.pages'
 import { devMailPages } from './handlers/dev/mail.pages'
+import { duplicatesPages } from './handlers/duplicates/duplicates.pages'
 import { renderError } from './handlers/errors'
 import { homePages } from './handlers/home/home.pages'
 import { invitationPages } from './handlers/invitations/invitations.pages'
@@ -27,11 +28,17 @@ import { tasksPages } from './handlers/tasks/tasks.pages'
 import { taskLinkPages } from './handlers/tasks/task-links.pages'
 import { exportsPages } from './handlers/exports/exports.pages'
 import { csrfProtection } from './handlers/middleware/csrf'
+import { formSubmit } from './handlers/forms/submit'
+import { publicFormPages } from './handlers/forms/public-form.pages'
+import { formsPages } from './handlers/forms/forms.pages'
+import { quarantinePages } from './handlers/forms/quarantine.pages'
 import { loadSession } from './handlers/middleware/session'
 import { accountPages } from './handlers/settings/account.pages'
 import { workspaceSettingsPages } from './handlers/settings/workspace-settings.pages'
 import { emailLogPages } from './handlers/settings/email-log.pages'
 import { scoringRulesPages } from './handlers/settings/scoring-rules.pages'
+import { routingRulesPages } from './handlers/settings/routing-rules.pages'
+import { routingPages } from './handlers/settings/routing.pages'
 import { jobsPages } from './handlers/settings/jobs.pages'
 import { tokensPages } from './handlers/tokens/tokens.pages'
 import { usersPages } from './handlers/users/users.pages'
@@ -56,6 +63,13 @@ export function createApp() {
     c.set('db', createDb(c.env))
     await next()
   })
+  // Public form submissions (POST /f/:key and its preflight) come from other sites by design:
+  // answered before sessions load, so no cookie is read or set and the CSRF check does not apply;
+  // the form's allowed origins are checked instead.
+  app.route('/f', formSubmit)
+  // The hosted form, its thank-you page and the script embed's definition: GET pages for anyone,
+  // framable only by the form's allowed origins, likewise served without a session.
+  app.route('/f', publicFormPages)
   app.use(loadSession)
   app.use(csrfProtection)
   app.use(renderer)
@@ -74,9 +88,14 @@ export function createApp() {
   app.route('/', workspaceSettingsPages)
   app.route('/', emailLogPages)
   app.route('/', scoringRulesPages)
+  app.route('/', routingRulesPages)
+  app.route('/', routingPages)
   app.route('/', jobsPages)
   app.route('/', invitationPages)
   app.route('/', tokensPages)
+  // Before the forms pages, whose /forms/:id would otherwise take /forms/quarantine.
+  app.route('/', quarantinePages)
+  app.route('/', formsPages)
   // Exports and actions first: their fixed paths (/accounts/export.csv, /accounts/bulk) must win
   // over the pages' /:id routes.
   app.route('/', exportsPages)
@@ -87,6 +106,7 @@ export function createApp() {
   app.route('/', leadsActions)
   app.route('/', leadConvertPages)
   app.route('/', leadsPages)
+  app.route('/', duplicatesPages)
   app.route('/', opportunitiesPages)
   app.route('/', myWorkPages)
   app.route('/', tasksActions)

@@ -1,10 +1,10 @@
-import { and, eq, getTableColumns, lt, or, sql } from 'drizzle-orm'
+import { and, eq, lt, notInArray, or, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { EntityType, EventType } from '../../domain/timeline/entities'
 import type { Db } from '../client'
 import { decodeCursor, encodeCursor } from '../../lib/cursor'
 import { AppError } from '../../lib/errors'
-import { activityEvents, users } from '../schema'
+import { activityEvents, recordMerges, users } from '../schema'
 import { listActiveMembers } from './records/columns'
 import { newestFirst } from './records/list'
 
@@ -15,23 +15,44 @@ export const timelineEvent = (db: Db, tenantId: string, event: NewEvent) => db.i
 
 export type TimelineCursor = { occurredAt: Date; id: string }
 
+// The records whose events make up a timeline. Events cannot be rewritten, so a merge leaves the
+// loser's history where it was: a lead's or contact's timeline also reads the records merged into
+// it (and into those), found through record_merges' winner index.
+const timelineRecords = (tenantId: string, entityType: EntityType, entityId: string) =>
+  entityType === 'lead' || entityType === 'contact'
+    ? sql`array(with recursive merged(id) as (select ${entityId}::uuid union select r.loser_id from ${recordMerges} r join merged on r.winner_id = merged.id
+        where r.tenant_id = ${tenantId} and r.entity_type = ${entityType} and r.undone_at is null) select id from merged)`
+    : sql`array[${entityId}::uuid]`
+
 // Newest first, keyset-paginated on (occurred_at, id) to match the index: no OFFSET, and no
 // duplicates or gaps when events arrive between pages. One row more than asked shows if there is
-// another page.
-const timelineRows = (db: Db, tenantId: string, entityType: EntityType, entityId: string, limit: number, before?: TimelineCursor) =>
-  db
-    .select({ ...getTableColumns(activityEvents), actorName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${activityEvents.actorUserId})` })
+// another page. Each record is one ordered index scan that stops at the page size (a lateral
+// join), and the outer sort merges those few rows.
+function timelineRows(db: Db, tenantId: string, entityType: EntityType, entityId: string, limit: number, before?: TimelineCursor) {
+  const records = db.select({ recordId: sql<string>`record_id`.as('record_id') }).from(sql`unnest(${timelineRecords(tenantId, entityType, entityId)}) as r(record_id)`).as('timeline_records')
+  const events = db
+    .select()
     .from(activityEvents)
     .where(
       and(
         eq(activityEvents.tenantId, tenantId),
         eq(activityEvents.entityType, entityType),
-        eq(activityEvents.entityId, entityId),
+        eq(activityEvents.entityId, records.recordId),
+        // A merged record brings its history, not its merge events: the survivor has its own.
+        or(eq(activityEvents.entityId, entityId), notInArray(activityEvents.eventType, ['merged', 'merge_undone'])),
         before ? or(lt(activityEvents.occurredAt, before.occurredAt), and(eq(activityEvents.occurredAt, before.occurredAt), lt(activityEvents.id, before.id))) : undefined,
       ),
     )
     .orderBy(...newestFirst(activityEvents.occurredAt, activityEvents.id))
     .limit(limit + 1)
+    .as('events')
+  return db
+    .select({ ...events._.selectedFields, actorName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${events.actorUserId})` })
+    .from(records)
+    .crossJoinLateral(events)
+    .orderBy(...newestFirst(events.occurredAt, events.id))
+    .limit(limit + 1)
+}
 
 type TimelineRow = Awaited<ReturnType<typeof timelineRows>>[number]
 

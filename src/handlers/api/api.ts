@@ -2,6 +2,7 @@ import { accountsApi } from '../accounts/accounts.api'
 import { activitiesApi } from '../activities/activities.api'
 import { contactsApi } from '../contacts/contacts.api'
 import { leadsApi } from '../leads/leads.api'
+import { mergeApi } from '../duplicates/merge.api'
 import { apiAuth, requireJson } from '../middleware/api-auth'
 import { notesApi } from '../notes/notes.api'
 import { opportunitiesApi } from '../opportunities/opportunities.api'
@@ -9,9 +10,13 @@ import { pipelinesApi } from '../opportunities/pipelines.api'
 import { tasksApi } from '../tasks/tasks.api'
 import { tokensApi } from '../tokens/tokens.api'
 import { exportsApi } from '../exports/exports.api'
+import { formsApi } from '../forms/forms.api'
+import { quarantineApi } from '../forms/quarantine.api'
 import { emailsApi } from '../settings/emails.api'
 import { searchApi } from '../search/search.api'
 import { scoringRulesApi } from '../settings/scoring-rules.api'
+import { routingRulesApi } from '../settings/routing-rules.api'
+import { routingApi } from '../settings/routing.api'
 import { jobsApi } from '../settings/jobs.api'
 import { viewsApi } from '../views/views.api'
 import { meApi } from './me.api'
@@ -30,6 +35,7 @@ export function createApi() {
   api.route('/', accountsApi)
   api.route('/', contactsApi)
   api.route('/', leadsApi)
+  api.route('/', mergeApi)
   api.route('/', tasksApi)
   api.route('/', notesApi)
   api.route('/', activitiesApi)
@@ -40,6 +46,10 @@ export function createApi() {
   api.route('/', viewsApi)
   api.route('/', exportsApi)
   api.route('/', scoringRulesApi)
+  api.route('/', routingRulesApi)
+  api.route('/', routingApi)
   api.route('/', jobsApi)
+  api.route('/', formsApi)
+  api.route('/', quarantineApi)
   return api
 }

@@ -19,7 +19,7 @@ export const contactOwnerSelect = (c: { id: string; ownerId: string | null }, me
   <OwnerInlineSelect path={`/contacts/${c.id}`} ownerId={c.ownerId} members={members} />
 )
 
-export function ContactDetailPage({ contact: c, account, deals, tasks, ctx, showAmounts, quickActions }: { contact: ContactRow; account: RelatedAccount | null; deals: RelatedDeal[]; tasks: OpenTask[]; ctx: ListContext & { canUpdate: boolean }; showAmounts: boolean; quickActions?: Child }) {
+export function ContactDetailPage({ contact: c, account, deals, tasks, ctx, showAmounts, quickActions, mergeAction }: { contact: ContactRow; account: RelatedAccount | null; deals: RelatedDeal[]; tasks: OpenTask[]; ctx: ListContext & { canUpdate: boolean }; showAmounts: boolean; quickActions?: Child; mergeAction?: Child }) {
   const archived = c.archivedAt !== null
   return (
     <RecordDetail
@@ -29,6 +29,7 @@ export function ContactDetailPage({ contact: c, account, deals, tasks, ctx, show
       timelineUrl={`/contacts/${c.id}/timeline`}
       actions={
         <>
+          {mergeAction}
           <EditArchiveActions path={`/contacts/${c.id}`} archived={archived} canEdit={ctx.canUpdate} canArchive={ctx.canArchive} />
         </>
       }

@@ -51,7 +51,7 @@ function ConvertedInto({ lead: l }: { lead: LeadRow }) {
 
 const utmOf = (l: LeadRow) => [l.utmSource, l.utmMedium, l.utmCampaign, l.utmTerm, l.utmContent].filter(Boolean).join(' / ')
 
-export function LeadDetailPage({ lead: l, ctx, score, quickActions }: { lead: LeadRow; ctx: LeadDetailContext; score: LeadScoreView; quickActions?: Child }) {
+export function LeadDetailPage({ lead: l, ctx, score, quickActions, mergeAction }: { lead: LeadRow; ctx: LeadDetailContext; score: LeadScoreView; quickActions?: Child; mergeAction?: Child }) {
   const archived = l.archivedAt !== null
   const converted = l.status === 'converted'
   const editable = ctx.canUpdate && !archived
@@ -68,6 +68,7 @@ export function LeadDetailPage({ lead: l, ctx, score, quickActions }: { lead: Le
               Convert
             </a>
           ) : null}
+          {mergeAction}
           <EditArchiveActions path={`/leads/${l.id}`} archived={archived} canEdit={ctx.canUpdate} canArchive={ctx.canArchive} />
         </>
       }

@@ -51,9 +51,11 @@ export function TimelineItems({ events, next, labels, names = {} }: TimelineProp
 }
 
 function summary({ eventType, actorName, payload }: TimelineEventView, labels: Record<string, string>): string {
-  // Lead scoring acts without a person: its events name the threshold rule instead.
+  // Lead scoring and routing act without a person: their events name the rule instead (routing's
+  // null rule is the workspace's default owner).
   const rule = text(payload.scoringRule)
-  const who = actorName?.trim() || (rule ? `Lead scoring (${rule})` : 'Someone')
+  const routed = 'routingRule' in payload ? `Lead routing (${text(payload.routingRule) ?? 'default owner'})` : null
+  const who = actorName?.trim() || (rule ? `Lead scoring (${rule})` : (routed ?? 'Someone'))
   switch (eventType) {
     case 'created': {
       const name = text(payload.name)
@@ -100,10 +102,19 @@ function summary({ eventType, actorName, payload }: TimelineEventView, labels: R
       const into = [payload.contactId ? 'a contact' : null, payload.accountId ? 'an account' : null, payload.opportunityId ? 'an opportunity' : null].filter((x) => x !== null)
       return into.length ? `${who} converted this lead into ${list(into)}` : `${who} converted this lead`
     }
+    case 'merged': {
+      const other = text(payload.name) ?? 'another record'
+      if (payload.survived === false) return `${who} merged this record into ${other}`
+      const taken = Array.isArray(payload.fields) ? payload.fields.filter((f): f is string => typeof f === 'string').map((f) => label(f, labels).toLowerCase()) : []
+      return `${who} merged ${other} into this record${taken.length ? `, keeping its ${list(taken)}` : ''}`
+    }
+    case 'merge_undone':
+      return `${who} undid the merge with ${text(payload.name) ?? 'another record'}`
     case 'archived':
       return `${who} archived this record`
     case 'restored':
-      return `${who} restored this record`
+      // Capture restores an archived lead when the same person gets in touch again.
+      return payload.reason === 'returned' ? 'Restored from the archive: the same person came back' : `${who} restored this record`
     default:
       return `${who}: ${humanise(eventType)}`
   }
@@ -126,6 +137,7 @@ function details({ eventType, payload }: TimelineEventView, labels: Record<strin
       </dl>
     )
   }
+  if (eventType === 'form_submitted') return <Pairs entries={Object.entries(isRecord(payload.values) ? payload.values : {})} labels={labels} />
   if (eventType === 'note_added') {
     const excerpt = text(payload.excerpt)
     return excerpt ? <blockquote class="timeline-excerpt">{excerpt}</blockquote> : null
@@ -133,6 +145,23 @@ function details({ eventType, payload }: TimelineEventView, labels: Record<strin
   // An event type this version does not know: show its payload rather than hide it.
   if ((EVENT_TYPES as readonly string[]).includes(eventType)) return null
   return Object.keys(payload).length ? <p class="muted">{short(payload)}</p> : null
+}
+
+// Field/value pairs as submitted ("custom.budget" is the custom field budget).
+function Pairs({ entries, labels }: { entries: [string, unknown][]; labels: Record<string, string> }) {
+  if (!entries.length) return null
+  return (
+    <dl class="diff">
+      {entries.map(([field, value]) => (
+        <>
+          <dt>{field.startsWith('custom.') ? humanise(field.slice(7)) : label(field, labels)}</dt>
+          <dd>
+            <Value value={value} />
+          </dd>
+        </>
+      ))}
+    </dl>
+  )
 }
 
 // Diffs store owner and stage ids; show them as {id, name} when the page knows the name.
