@@ -34,7 +34,10 @@ export const accounts = pgTable(
     memberKey('accounts_created_by_fk', t.tenantId, t.createdBy),
     check('accounts_status_valid', sql`${t.status} in ${sqlLiteralList(ACCOUNT_STATUSES)}`),
     check('accounts_domain_normalised', sql`${t.domain} = lower(${t.domain})`),
-    index('accounts_owner_status_idx').on(t.tenantId, t.ownerId, t.status, t.createdAt),
+    // Lists by owner, newest first, in the keyset order; a status filter is checked in the index.
+    index('accounts_owner_created_idx').on(t.tenantId, t.ownerId, t.createdAt.desc(), t.id.desc(), t.status),
+    // "Inactive customers": a status's accounts, least recently contacted first.
+    index('accounts_status_contacted_idx').on(t.tenantId, t.status, t.lastContactedAt, t.id).where(sql`${t.archivedAt} is null`),
     index('accounts_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
     index('accounts_name_idx').on(t.tenantId, t.name, t.id),
     index('accounts_last_contacted_idx').on(t.tenantId, t.lastContactedAt, t.id),

@@ -35,7 +35,8 @@ export const contacts = pgTable(
     memberKey('contacts_created_by_fk', t.tenantId, t.createdBy),
     check('contacts_status_valid', sql`${t.status} in ${sqlLiteralList(CONTACT_STATUSES)}`),
     check('contacts_email_normalised', sql`${t.emailNormalized} = lower(btrim(${t.emailNormalized}))`),
-    index('contacts_owner_status_idx').on(t.tenantId, t.ownerId, t.status, t.createdAt),
+    // Lists by owner, newest first, in the keyset order; a status filter is checked in the index.
+    index('contacts_owner_created_idx').on(t.tenantId, t.ownerId, t.createdAt.desc(), t.id.desc(), t.status),
     index('contacts_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
     index('contacts_name_idx').on(t.tenantId, t.lastName, t.firstName, t.id),
     index('contacts_last_contacted_idx').on(t.tenantId, t.lastContactedAt, t.id),

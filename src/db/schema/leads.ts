@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { ACCOUNT_SIZES, LEAD_STATUSES, type LeadStatus } from '../../domain/records/vocab'
+import { ACCOUNT_SIZES, LEAD_STATUSES, OPEN_LEAD_STATUSES, type LeadStatus } from '../../domain/records/vocab'
 import type { ScoreLine } from '../../domain/scoring/types'
 import { newId } from '../../lib/ids'
 import { accounts } from './accounts'
@@ -67,8 +67,12 @@ export const leads = pgTable(
     check('leads_email_normalised', sql`${t.emailNormalized} = lower(btrim(${t.emailNormalized}))`),
     // A converted lead always says what it became.
     check('leads_converted_complete', sql`(${t.status} = 'converted') = (${t.convertedAt} is not null and ${t.convertedContactId} is not null)`),
-    // "My open leads by status": the rep's daily list.
-    index('leads_owner_status_idx').on(t.tenantId, t.ownerId, t.status, t.createdAt).where(sql`${t.archivedAt} is null`),
+    // Lists by owner, newest first (an own-mode rep's every list), in the keyset order: a status
+    // filter is checked in the index, without reading the rows it skips.
+    index('leads_owner_created_idx').on(t.tenantId, t.ownerId, t.createdAt.desc(), t.id.desc(), t.status).where(sql`${t.archivedAt} is null`),
+    // "My open leads" (the built-in view, My work, status=open): converted and disqualified leads
+    // pile up over the years, so the open ones get an index of their own.
+    index('leads_open_owner_idx').on(t.tenantId, t.ownerId, t.createdAt.desc(), t.id.desc()).where(sql`${t.archivedAt} is null and ${t.status} in ${sqlLiteralList(OPEN_LEAD_STATUSES)}`),
     index('leads_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
     index('leads_name_idx').on(t.tenantId, t.lastName, t.firstName, t.id),
     index('leads_last_contacted_idx').on(t.tenantId, t.lastContactedAt, t.id),

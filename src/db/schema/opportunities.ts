@@ -50,8 +50,18 @@ export const opportunities = pgTable(
     check('opportunities_probability_range', sql`${t.probability} between 0 and 100`),
     check('opportunities_currency_code', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('opportunities_amount_non_negative', sql`${t.amount} >= 0`),
-    // The board and "closing this month": deals by stage, then close date.
-    index('opportunities_stage_close_idx').on(t.tenantId, t.stageId, t.closeDate).where(sql`${t.archivedAt} is null`),
+    // The board: a pipeline's open deals by stage, then close date, as its cards are read. The
+    // trailing columns are what the column totals sum and an own-mode rep is filtered on, so the
+    // totals are an index-only scan and the rep's cards skip others' deals inside the index.
+    index('opportunities_board_idx')
+      .on(t.tenantId, t.pipelineId, t.stageId, t.closeDate, t.id, t.ownerId, t.currency, t.amount, t.probability)
+      .where(sql`${t.status} = 'open' and ${t.archivedAt} is null`),
+    // Open deals by close date ("High-value deals closing this quarter"); the amount threshold is
+    // checked in the index.
+    index('opportunities_open_close_idx').on(t.tenantId, t.closeDate, t.id, t.amount).where(sql`${t.status} = 'open' and ${t.archivedAt} is null`),
+    // Lists by owner, newest first, in the keyset order; a status filter is checked in the index.
+    index('opportunities_owner_created_idx').on(t.tenantId, t.ownerId, t.createdAt.desc(), t.id.desc(), t.status),
+    // An owner's deals by status and close date: My work's "closing this month", own-mode views.
     index('opportunities_owner_status_idx').on(t.tenantId, t.ownerId, t.status, t.closeDate),
     index('opportunities_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
     index('opportunities_account_idx').on(t.tenantId, t.accountId),

@@ -39,6 +39,8 @@ export const tasks = pgTable(
     check('tasks_completion_complete', sql`(${t.completedAt} is null) = (${t.completedBy} is null)`),
     // "My open tasks by due date": the My work page.
     index('tasks_assignee_due_idx').on(t.tenantId, t.assigneeId, t.dueAt, t.id).where(sql`${t.completedAt} is null and ${t.archivedAt} is null`),
+    // The task list's default page: the workspace's open tasks, soonest due first.
+    index('tasks_open_due_idx').on(t.tenantId, t.dueAt, t.id).where(sql`${t.completedAt} is null and ${t.archivedAt} is null`),
     index('tasks_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
     // Reminders due and not yet sent, for the cron sweep. The claim lease is checked on the few
     // rows the index yields rather than indexed: at any moment almost none are claimed.
