@@ -198,7 +198,7 @@ describe('/forms/:id', () => {
     const html = await (await admin.get(`/forms/${form.id}`)).text()
     expect(html).toContain('2 submissions')
     const newest = html.indexOf(`<a href="/leads/${lead.id}">Ada Lovelace</a>`)
-    const older = html.indexOf('hidden field filled in')
+    const older = html.indexOf('Filled the hidden field')
     expect(newest).toBeGreaterThan(0)
     expect(older).toBeGreaterThan(newest)
     expect(html).toContain('Quarantined as spam')

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { countryOf } from '../../domain/contacts/schemas'
-import { captureRow, CONTACT_FILL_FIELDS, LEAD_FILL_FIELDS, routingFacts, submittedValues, type CaptureRow } from '../../domain/dedupe/capture'
-import type { SpamReason, SpamVerdict } from '../../domain/forms/submissions'
+import { captureRow, CONTACT_FILL_FIELDS, type CaptureInput, LEAD_FILL_FIELDS, routingFacts, submittedValues, type CaptureRow } from '../../domain/dedupe/capture'
+import type { SpamVerdict, SubmissionFields } from '../../domain/forms/submissions'
 import { leadName } from '../../domain/leads/lead-name'
 import type { Viewer } from '../../domain/records/viewer'
 import type { LeadStatus } from '../../domain/records/vocab'
@@ -29,44 +29,11 @@ import { assignRoutedOwner } from './routing'
 // Then, for a new lead only: routing (when no owner was fixed) and the fuzzy duplicate check.
 
 // Lead values already validated from the form's mapped fields (or a LeadInput).
-export type CaptureValues = {
-  firstName?: string | null
-  lastName?: string | null
-  email?: string | null
-  phone?: string | null
-  title?: string | null
-  companyName?: string | null
-  website?: string | null
-  industry?: string | null
-  companySize?: string | null
-  country?: string | null
-  source?: string | null
-  utmSource?: string | null
-  utmMedium?: string | null
-  utmCampaign?: string | null
-  utmTerm?: string | null
-  utmContent?: string | null
-  custom?: Record<string, unknown>
-}
+export type CaptureValues = CaptureInput
 
 // The submission row written in the same batch as the lead (outcome and lead/contact are filled
 // in by captureLead), or an existing quarantined submission being released.
-export type SubmissionRecord =
-  | {
-      kind: 'new'
-      id: string
-      formId: string
-      payload: Record<string, unknown>
-      origin: string | null
-      referrer: string | null
-      utm: Record<string, string>
-      consentText: string | null
-      consentGiven: boolean | null
-      ipHash: string | null
-      verdict: SpamVerdict
-      spamReasons: SpamReason[]
-    }
-  | { kind: 'release'; id: string; formId: string }
+export type SubmissionRecord = ({ kind: 'new'; verdict: SpamVerdict } & SubmissionFields) | { kind: 'release'; id: string; formId: string }
 
 export type CaptureRequest = {
   values: CaptureValues

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { QuarantineQuery } from '../../domain/forms/quarantine'
-import type { SpamReason } from '../../domain/forms/submissions'
+import type { SubmissionFields } from '../../domain/forms/submissions'
 import { decodeCursor, encodeCursor } from '../../lib/cursor'
 import { AppError } from '../../lib/errors'
 import type { Db } from '../client'
@@ -10,20 +10,7 @@ import { cappedCount, newestFirst } from './records/list'
 // Suspected spam held in form_submissions (outcome 'quarantined', no lead) until someone in the
 // workspace releases it into a lead or deletes it.
 
-export type QuarantinedSubmission = {
-  id: string
-  formId: string
-  payload: Record<string, string>
-  origin: string | null
-  referrer: string | null
-  utm: Record<string, string>
-  consentText: string | null
-  consentGiven: boolean | null
-  ipHash: string | null
-  spamReasons: SpamReason[]
-}
-
-export async function quarantineSubmission(db: Db, tenantId: string, s: QuarantinedSubmission): Promise<void> {
+export async function quarantineSubmission(db: Db, tenantId: string, s: SubmissionFields): Promise<void> {
   await db.insert(formSubmissions).values({ tenantId, ...s, verdict: 'spam', outcome: 'quarantined' })
 }
 

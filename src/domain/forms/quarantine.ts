@@ -35,6 +35,9 @@ export const SPAM_REASON_LABELS: Record<SpamReason, string> = {
   no_origin: 'No origin',
 }
 
+// A stored reason in words; one this version does not know is shown as stored.
+export const spamReasonLabel = (r: string): string => SPAM_REASON_LABELS[r as SpamReason] ?? r
+
 // Who a submission says it is, read through the form's field mapping, for the list.
 export function submitterOf(fields: readonly FormField[], payload: Record<string, unknown>): { name: string | null; email: string | null } {
   const valueOf = (maps: string) =>

@@ -14,3 +14,18 @@ export type SpamReason = (typeof SPAM_REASONS)[number]
 
 // The stored payload is capped: the endpoint takes 32 KB, but a submission row need not.
 export const MAX_STORED_PAYLOAD_BYTES = 8 * 1024
+
+// What a submission row records about the post itself, whatever becomes of it (quarantine or a
+// lead): written by quarantineSubmission and by captureLead.
+export type SubmissionFields = {
+  id: string
+  formId: string
+  payload: Record<string, unknown>
+  origin: string | null
+  referrer: string | null
+  utm: Record<string, string>
+  consentText: string | null
+  consentGiven: boolean | null
+  ipHash: string | null
+  spamReasons: SpamReason[]
+}

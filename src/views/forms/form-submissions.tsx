@@ -1,5 +1,6 @@
 import type { SubmissionRow } from '../../db/queries/form-submission-list'
-import type { SpamReason, SubmissionOutcome } from '../../domain/forms/submissions'
+import { spamReasonLabel } from '../../domain/forms/quarantine'
+import type { SubmissionOutcome } from '../../domain/forms/submissions'
 import { DateTime } from '../components/date-time'
 import { RecordTable, type Column } from '../records/record-table'
 
@@ -14,18 +15,6 @@ const OUTCOME_LABELS: Record<SubmissionOutcome, string> = {
   released: 'Released from quarantine',
 }
 
-const REASON_LABELS: Record<SpamReason, string> = {
-  honeypot: 'hidden field filled in',
-  too_fast: 'sent too fast',
-  bad_timestamp: 'forged or expired timestamp',
-  no_timestamp: 'no timestamp',
-  turnstile_failed: 'Turnstile check failed',
-  junk_name: 'a link or markup in a name',
-  invalid_email: 'invalid email address',
-  no_origin: 'no origin',
-}
-const reasonLabel = (r: string) => (r in REASON_LABELS ? REASON_LABELS[r as SpamReason] : r)
-
 function Reached({ row: s }: { row: SubmissionRow }) {
   if (s.leadId) return <a href={`/leads/${s.leadId}`}>{s.leadName ?? 'The lead'}</a>
   if (s.contactId) return <a href={`/contacts/${s.contactId}`}>{s.contactName ?? 'The contact'}</a>
@@ -35,7 +24,7 @@ function Reached({ row: s }: { row: SubmissionRow }) {
 const COLUMNS: Column<SubmissionRow>[] = [
   { label: 'Received', cell: (s) => <DateTime value={s.receivedAt} /> },
   { label: 'Outcome', cell: (s) => OUTCOME_LABELS[s.outcome] },
-  { label: 'Spam reasons', cell: (s) => (s.spamReasons.length ? s.spamReasons.map(reasonLabel).join(', ') : <span class="muted">—</span>) },
+  { label: 'Spam reasons', cell: (s) => (s.spamReasons.length ? s.spamReasons.map(spamReasonLabel).join(', ') : <span class="muted">—</span>) },
   { label: 'Lead or contact', cell: (s) => <Reached row={s} /> },
   { label: 'Sent from', cell: (s) => s.origin ?? <span class="muted">Unknown</span> },
 ]

@@ -1,5 +1,4 @@
-import { SPAM_REASON_LABELS } from '../../domain/forms/quarantine'
-import type { SpamReason } from '../../domain/forms/submissions'
+import { spamReasonLabel } from '../../domain/forms/quarantine'
 import { DateTime } from '../components/date-time'
 import { RecordTable, type Column } from '../records/record-table'
 
@@ -31,12 +30,10 @@ export const quarantineUrl = (params: { formId?: string; cursor?: string }) => {
   return q.size ? `${BASE}?${q}` : BASE
 }
 
-const reasonLabel = (r: string) => SPAM_REASON_LABELS[r as SpamReason] ?? r
-
 const COLUMNS: Column<QuarantineItem>[] = [
   { label: 'Received', cell: (s) => <DateTime value={s.receivedAt} /> },
   { label: 'Form', cell: (s) => s.formName },
-  { label: 'Why', cell: (s) => s.spamReasons.map(reasonLabel).join(', ') },
+  { label: 'Why', cell: (s) => s.spamReasons.map(spamReasonLabel).join(', ') },
   { label: 'Origin', cell: (s) => s.origin ?? '—' },
   { label: 'Name', cell: (s) => s.name ?? '—' },
   { label: 'Email', cell: (s) => s.email ?? '—' },
