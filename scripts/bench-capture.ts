@@ -68,6 +68,7 @@ try {
   const distinct = new Set(emails).size
 
   let next = 0
+  const failures: string[] = []
   const result = await autocannon({
     url: `${stack.url}/f/${key}`,
     connections: CONNECTIONS,
@@ -80,6 +81,10 @@ try {
           const body = JSON.stringify({ firstName: `Ada${i % 97}`, lastName: `Bench${i % 89}`, email: emails[i % REQUESTS], company: `Company ${i % 53}` })
           return { ...req, body, headers: { ...req.headers, Origin: SITE, Accept: 'application/json', 'Content-Type': 'application/json', 'CF-Connecting-IP': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` } }
         },
+        // The first few failures, so a figure with errors in it says what they were.
+        onResponse: (status, body) => {
+          if (status >= 300 && failures.length < 3) failures.push(`${status}: ${String(body).slice(0, 300)}`)
+        },
       },
     ],
   })
@@ -89,6 +94,7 @@ try {
   console.log(`latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`)
   const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => `${code}: ${stat.count ?? 0}`).join(', ')
   console.log(`responses: ${statuses}; errors ${result.errors}, timeouts ${result.timeouts}`)
+  for (const f of failures) console.log(`  e.g. ${f}`)
   if (database) {
     const client = new pg.Client({ connectionString: database.url })
     await client.connect()
