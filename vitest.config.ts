@@ -22,6 +22,8 @@ export default defineConfig({
                 LOCAL_MODE: 'true',
                 // A fixed key, so tests can sign their own (forged, expired) task links.
                 LINK_SECRET: 'test-only-link-secret-0123456789abcdef',
+                // Local webhook receivers that skip the SSRF checks (never set in wrangler.toml).
+                WEBHOOK_ALLOW_HOSTS: '127.0.0.1:9999,localhost:9999',
               },
             },
           })),

@@ -28,6 +28,10 @@ export type Env = {
   LINK_SECRET?: string
   // Exports of more rows than this are prepared by a job and emailed as a link; unset: 50,000.
   EXPORT_JOB_ROWS?: string
+  // Comma-separated "host:port" pairs that webhooks may reach as they are, over http or https and
+  // past the SSRF checks (e.g. "127.0.0.1:9999" for a local receiver). Set only by the local dev
+  // stack and vitest.config.ts, never in wrangler.toml: in production every endpoint is checked.
+  WEBHOOK_ALLOW_HOSTS?: string
   JOBS: Queue<JobMessage>
   FILES: R2Bucket
   // General API rate limit, and a tighter one for sign-in attempts per client address.

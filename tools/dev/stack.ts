@@ -11,7 +11,11 @@ import { startWranglerDev, waitForHealthy } from './wrangler-dev.ts'
 // The endpoint ignores the connection string; the driver only needs a well-formed one.
 const LOCAL_DATABASE_URL = 'postgres://crm:crm@localhost:5432/crm'
 
-export type DevStackOptions = { port: number; persistTo: string; quiet?: boolean; seedDemo?: boolean } & ({ target: DbTarget } | { backend: Backend })
+// Local webhook receivers allowed past the SSRF checks (over http too): `npm start` users can point
+// an endpoint at a receiver on port 9999; tests pass their own.
+const DEV_WEBHOOK_ALLOW_HOSTS = '127.0.0.1:9999,localhost:9999'
+
+export type DevStackOptions = { port: number; persistTo: string; quiet?: boolean; seedDemo?: boolean; webhookAllowHosts?: string } & ({ target: DbTarget } | { backend: Backend })
 
 export type DevStack = { url: string; endpointUrl: string; seeded: SeedOutcome; stop(): Promise<void> }
 
@@ -25,7 +29,7 @@ export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
     port: opts.port,
     persistTo: opts.persistTo,
     quiet: opts.quiet,
-    vars: { DATABASE_URL: LOCAL_DATABASE_URL, NEON_FETCH_ENDPOINT: endpoint.url, APP_URL: `http://127.0.0.1:${opts.port}`, LOCAL_MODE: 'true', LINK_SECRET: devLinkSecret(opts.persistTo) },
+    vars: { DATABASE_URL: LOCAL_DATABASE_URL, NEON_FETCH_ENDPOINT: endpoint.url, APP_URL: `http://127.0.0.1:${opts.port}`, LOCAL_MODE: 'true', LINK_SECRET: devLinkSecret(opts.persistTo), WEBHOOK_ALLOW_HOSTS: opts.webhookAllowHosts ?? DEV_WEBHOOK_ALLOW_HOSTS },
   })
   let stopped = false
   const stop = async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../../domain/webhooks/catalogue'
 import { newId } from '../../lib/ids'
 import { sqlLiteralList } from './check-lists'
@@ -76,6 +76,12 @@ export const webhookDeliveries = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ name: 'webhook_deliveries_endpoint_fk', columns: [t.tenantId, t.endpointId], foreignColumns: [webhookEndpoints.tenantId, webhookEndpoints.id] }).onDelete('cascade'),
     index('webhook_deliveries_endpoint_idx').on(t.tenantId, t.endpointId, t.createdAt.desc(), t.id.desc()),
+    // One delivery per event, type and endpoint: a dispatcher run that died after writing its
+    // deliveries, or one overlapping it, cannot fan an event out twice. Test events (no event
+    // id) are distinct nulls.
+    uniqueIndex('webhook_deliveries_once_idx').on(t.tenantId, t.endpointId, t.eventId, t.eventType),
+    // The dispatcher's sweep for deliveries whose queue message was lost.
+    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'retrying')`),
     check('webhook_deliveries_status_valid', sql`${t.status} in ${sqlLiteralList(DELIVERY_STATUSES)}`),
   ],
 )

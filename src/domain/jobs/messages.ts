@@ -79,6 +79,16 @@ export const ExportMessage = z.strictObject({
   filename: z.string().regex(/^[a-z0-9.-]+$/),
 })
 
-export const JobMessage = z.discriminatedUnion('type', [HeartbeatMessage, SendEmailMessage, CleanupMessage, TaskReminderMessage, DigestMessage, ScoreRecomputeMessage, ScoreSweepMessage, ExportMessage])
+// One attempt of one webhook delivery, enqueued by the dispatcher cron, by the job itself (a
+// retry, with a delay), by replay and by "send test event". The key names the delivery and the
+// attempt; the delivery row's status and next_attempt_at decide whether it still goes out.
+export const WebhookDeliverMessage = z.strictObject({
+  type: z.literal('webhook.deliver'),
+  key: z.string().min(1),
+  tenantId: z.uuid(),
+  deliveryId: z.uuid(),
+})
+
+export const JobMessage = z.discriminatedUnion('type', [HeartbeatMessage, SendEmailMessage, CleanupMessage, TaskReminderMessage, DigestMessage, ScoreRecomputeMessage, ScoreSweepMessage, ExportMessage, WebhookDeliverMessage])
 
 export type JobMessage = z.infer<typeof JobMessage>

@@ -11,6 +11,7 @@ import { runScoreRecompute } from './score-recompute.job'
 import { runScoreSweep } from './score-sweep.job'
 import { runSendEmail } from './send-email.job'
 import { runTaskReminder } from './task-reminder.job'
+import { runWebhookDeliver } from './webhook-deliver.job'
 
 // The one dispatch on message type. Adding a job type means adding a case here; the `never`
 // check makes the compiler list any type that has no handler.
@@ -32,6 +33,8 @@ async function dispatch(env: Env, msg: JobMessage): Promise<void> {
       return runScoreSweep(env, msg)
     case 'export':
       return runExport(env, msg)
+    case 'webhook.deliver':
+      return runWebhookDeliver(env, msg)
     default: {
       const unhandled: never = msg
       throw new Error(`no handler for job type ${String((unhandled as { type: unknown }).type)}`)

@@ -9,6 +9,7 @@ import { REMINDER_CLAIM_BATCH, REMINDER_LEASE_MS, reminderMessage } from '../../
 import { sweepMessage } from '../../domain/jobs/scoring'
 import type { Env } from '../../env'
 import { logger } from '../../lib/log'
+import { dispatchNow } from '../../lib/webhooks/deliveries'
 
 // Cron only fans out: it finds due work and enqueues it; consumers do the work. The cron strings
 // here must match [triggers] crons in wrangler.toml.
@@ -37,7 +38,9 @@ export async function handleScheduled(controller: Pick<ScheduledController, 'cro
     case CRONS.cleanup:
       return enqueue(env, controller.cron, [{ type: 'cleanup', key: `cleanup:${scheduledAt}`, scheduledAt }])
     case CRONS.reminders:
-      return enqueueDueReminders(env)
+      // The same tick also fans out webhook events, so they go out within about a minute.
+      await Promise.all([enqueueDueReminders(env), dispatchWebhooks(env)])
+      return
     case CRONS.digest:
       return enqueueDueDigests(env, new Date(controller.scheduledTime))
     case CRONS.scoreDecay:
@@ -63,6 +66,11 @@ async function enqueueDueReminders(env: Env): Promise<void> {
     if (claimed.length) await enqueue(env, CRONS.reminders, claimed.map(reminderMessage))
     if (claimed.length < REMINDER_CLAIM_BATCH) return
   }
+}
+
+async function dispatchWebhooks(env: Env): Promise<void> {
+  const count = await dispatchNow(env, createDb(env))
+  if (count) logger.info('cron.enqueued', { cron: CRONS.reminders, webhooks: count })
 }
 
 // Claims the members whose digest is due at the tick's time, a batch at a time until none are
