@@ -40,6 +40,7 @@ import { scoringRulesPages } from './handlers/settings/scoring-rules.pages'
 import { routingRulesPages } from './handlers/settings/routing-rules.pages'
 import { routingPages } from './handlers/settings/routing.pages'
 import { jobsPages } from './handlers/settings/jobs.pages'
+import { webhooksPages } from './handlers/webhooks/webhooks.pages'
 import { tokensPages } from './handlers/tokens/tokens.pages'
 import { usersPages } from './handlers/users/users.pages'
 import { viewsPages } from './handlers/views/views.pages'
@@ -91,6 +92,7 @@ export function createApp() {
   app.route('/', routingRulesPages)
   app.route('/', routingPages)
   app.route('/', jobsPages)
+  app.route('/', webhooksPages)
   app.route('/', invitationPages)
   app.route('/', tokensPages)
   // Before the forms pages, whose /forms/:id would otherwise take /forms/quarantine.

@@ -37,6 +37,7 @@ const NAV: NavItem[] = [
   { href: '/settings/jobs', label: 'Jobs', show: (a) => can(a.role, 'settings.manage') },
   { href: '/settings/scoring', label: 'Lead scoring', show: (a) => can(a.role, 'settings.manage') },
   { href: '/settings/routing', label: 'Lead routing', show: (a) => can(a.role, 'routing.manage') },
+  { href: '/settings/webhooks', label: 'Webhooks', show: (a) => can(a.role, 'webhooks.manage') },
   { href: '/settings/tokens', label: 'API tokens', show: (a) => can(a.role, 'tokens.own') },
 ]
 

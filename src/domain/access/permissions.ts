@@ -20,6 +20,7 @@ export const ACTIONS = [
   'forms.manage', // lead capture forms, their quarantine and submissions
   'routing.manage', // lead routing rules and the default lead owner
   'records.merge', // merge duplicate leads and contacts, and undo merges
+  'webhooks.manage', // outbound webhook endpoints, their secrets and delivery log (admins only)
 ] as const
 export type Action = (typeof ACTIONS)[number]
 

@@ -12,6 +12,8 @@ import { tokensApi } from '../tokens/tokens.api'
 import { exportsApi } from '../exports/exports.api'
 import { formsApi } from '../forms/forms.api'
 import { quarantineApi } from '../forms/quarantine.api'
+import { webhooksApi } from '../webhooks/webhooks.api'
+import { webhookDeliveriesApi } from '../webhooks/deliveries.api'
 import { emailsApi } from '../settings/emails.api'
 import { searchApi } from '../search/search.api'
 import { scoringRulesApi } from '../settings/scoring-rules.api'
@@ -51,5 +53,7 @@ export function createApi() {
   api.route('/', jobsApi)
   api.route('/', formsApi)
   api.route('/', quarantineApi)
+  api.route('/', webhooksApi)
+  api.route('/', webhookDeliveriesApi)
   return api
 }
