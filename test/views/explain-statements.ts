@@ -58,7 +58,6 @@ export function explainStatements(db: Db, tenantId: string, viewer: Viewer, owne
     'contacts list': listContactsQueries(db, tenantId, viewer, { limit: 50 }).rows,
     'contacts by owner, status customer': listContactsQueries(db, tenantId, viewer, { ...byOwner, status: 'customer' }).rows,
     'accounts by owner, status customer': listAccountsQueries(db, tenantId, viewer, { ...byOwner, status: 'customer' }).rows,
-    'deals list': listOpportunitiesQueries(db, tenantId, viewer, { limit: 50 }).rows,
     'deals by owner, status open': listOpportunitiesQueries(db, tenantId, viewer, { ...byOwner, status: 'open' }).rows,
     'board: column totals': board.totals,
     'board: cards': board.cards,
