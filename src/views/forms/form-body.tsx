@@ -1,7 +1,7 @@
 import type { FormField } from '../../domain/forms/fields'
 import { INPUT_TYPES, TURNSTILE_SCRIPT, autocompleteFor } from '../../domain/forms/embed'
 import type { FieldError } from '../../lib/errors'
-import { Field, FieldErrorText } from '../components/field'
+import { Field, FieldErrorText, FormErrors } from '../components/field'
 import { SelectField } from '../components/select-field'
 import { TextArea } from '../components/text-area'
 
@@ -63,22 +63,10 @@ function Honeypot({ idSuffix, snippet }: { idSuffix: string; snippet?: boolean }
 
 export function FormBody({ form, action, values, errors, timestamp, snippet }: FormBodyProps) {
   const idSuffix = snippet ? `-${form.key}` : ''
-  const known = new Set([...form.fields.map((f) => f.name), '_consent'])
-  const general = errors.filter((e) => !known.has(e.path))
+  const known = [...form.fields.map((f) => f.name), '_consent']
   return (
     <form method="post" action={action} class="crm-form">
-      {errors.length ? (
-        <div class="form-errors" role="alert">
-          <p>Please check the highlighted fields.</p>
-          {general.length ? (
-            <ul>
-              {general.map((e) => (
-                <li>{e.message}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <FormErrors errors={errors} fields={known} />
       {form.fields.map((f) => (
         <Control field={f} values={values} errors={errors} idSuffix={idSuffix} />
       ))}
