@@ -28,6 +28,9 @@ export default defineConfig({
             },
           })),
         ],
+        // As wrangler builds the worker: the classic JSX transform (tsconfig), without the __self and
+        // __source props vite's dev mode would add to every element (hono renders them as attributes).
+        oxc: { jsx: { runtime: 'classic', pragma: 'jsx', pragmaFrag: 'Fragment', development: false } },
         test: {
           name: 'workers',
           include: ['test/**/*.test.{ts,tsx}'],

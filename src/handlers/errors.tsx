@@ -1,3 +1,4 @@
+import { jsx } from '../views/jsx'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from '../env'

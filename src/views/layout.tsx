@@ -1,3 +1,4 @@
+import { Fragment, jsx } from './jsx'
 import type { Child } from 'hono/jsx'
 import type { MiddlewareHandler } from 'hono'
 import { html } from 'hono/html'

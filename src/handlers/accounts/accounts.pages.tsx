@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import { accountContactsQuery, accountOpportunitiesQuery, accountPage, createAccount, getAccount, getAccountQuery, listAccountsQueries, updateAccount } from '../../db/queries/accounts'
 import { listActiveMembers } from '../../db/queries/records/columns'

@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono } from 'hono'
 import { activityPage, archiveActivity, listActivitiesQuery, logActivity } from '../../db/queries/activities'
 import { relatedLookup } from '../../db/queries/related-records'

@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono } from 'hono'
 import { clearLoginFailures, recordLoginFailure } from '../../db/queries/login-throttle'
 import { insertSession, revokeSession } from '../../db/queries/sessions'

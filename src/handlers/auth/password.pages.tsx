@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono } from 'hono'
 import { isCommonPassword } from '../../db/queries/common-passwords'
 import { consumeReset, expireUserResets, findUsableReset, insertPasswordReset } from '../../db/queries/password-resets'

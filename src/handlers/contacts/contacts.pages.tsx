@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
 import { createContact, type ContactCreated } from '../../db/queries/contact-create'

@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono } from 'hono'
 import * as z from 'zod'
 import { getOutboxMessage, listOutbox } from '../../db/queries/outbox'

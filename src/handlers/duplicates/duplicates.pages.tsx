@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import { dismissCandidate, listCandidates } from '../../db/queries/duplicate-candidates'
 import { findMergePartner, mergeRecords, readPair } from '../../db/queries/merge'

@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import type { Context } from 'hono'
 import * as z from 'zod'
 import { mergeNoticesQuery, type MergeNotice } from '../../db/queries/merge-notices'

@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono } from 'hono'
 import { ENTITY_LABELS, VIEW_ENTITIES, type ViewEntity } from '../../domain/views/catalogue'
 import type { AuthedEnv } from '../../env'

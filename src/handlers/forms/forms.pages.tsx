@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import { listFormSubmissions } from '../../db/queries/form-submission-list'
 import { formToInput, getForm, getFormWithCounts, listForms, setFormArchived, type FormRecord } from '../../db/queries/forms'

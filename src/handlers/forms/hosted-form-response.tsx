@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import type { Context } from 'hono'
 import type { PublicForm } from '../../db/queries/forms'
 import { TURNSTILE_ORIGIN } from '../../domain/forms/embed'

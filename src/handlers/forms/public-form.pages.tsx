@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import { getFormByKey, type PublicForm } from '../../db/queries/forms'
 import { autocompleteFor, formUrl } from '../../domain/forms/embed'

@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import { countQuarantineQuery, deleteQuarantined, formChoicesQuery, listQuarantineQuery, quarantinePage } from '../../db/queries/quarantine'
 import { QuarantineIds, QuarantineQuery, submitterOf } from '../../domain/forms/quarantine'

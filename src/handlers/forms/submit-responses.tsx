@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import type { Context } from 'hono'
 import type { PublicForm } from '../../db/queries/forms'
 import { CONSENT_FIELD, HONEYPOT_FIELD, TIMESTAMP_FIELD, TURNSTILE_FIELD } from '../../domain/forms/spam-checks'

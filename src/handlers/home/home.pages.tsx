@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono } from 'hono'
 import { pingDatabase } from '../../db/queries/health'
 import { listHeartbeats } from '../../db/queries/heartbeats'

@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import { claimInvitation, findOpenInvitation, joinFromInvitation } from '../../db/queries/invitations'
 import { isCommonPassword } from '../../db/queries/common-passwords'

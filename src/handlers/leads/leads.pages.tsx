@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import { getLead, getLeadQuery, listLeadsQueries, NO_SUCH_LEAD, updateLead } from '../../db/queries/leads'
 import { listActiveMembers } from '../../db/queries/records/columns'

@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono } from 'hono'
 import { myWorkQueries, SECTION_LIMIT } from '../../db/queries/my-work'
 import { workWindows } from '../../domain/my-work/windows'

@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import { archiveNote, createNote, getNote, listNotesQuery, notePage, updateNote } from '../../db/queries/notes'
 import { relatedLookup } from '../../db/queries/related-records'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../../views/jsx'
 import { Hono } from 'hono'
 import * as z from 'zod'
 import { getOpportunity } from '../../db/queries/opportunities'

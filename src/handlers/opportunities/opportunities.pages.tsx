@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
 import { accountOptionsQuery } from '../../db/queries/contacts'

@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import type * as z from 'zod'
 import { addStage, createPipeline, listPipelinesWithStages, moveStage, renamePipeline, updateStage } from '../../db/queries/pipelines'

@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import type { Context } from 'hono'
 import { findDuplicateHint } from '../../db/queries/dedupe/check'
 import { countryOf } from '../../domain/contacts/schemas'

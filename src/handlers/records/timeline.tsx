@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import type { Context } from 'hono'
 import { timelineWithAccess, type AccessQuery } from '../../db/queries/timeline'
 import type { EntityType } from '../../domain/timeline/entities'

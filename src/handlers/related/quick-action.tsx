@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import type { Context } from 'hono'
 import { listActiveMembers } from '../../db/queries/records/columns'
 import { RELATED_TYPES } from '../../domain/records/vocab'

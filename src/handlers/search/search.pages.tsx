@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono } from 'hono'
 import { search } from '../../db/queries/search'
 import { countryOf } from '../../domain/contacts/schemas'

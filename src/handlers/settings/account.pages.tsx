@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import { isCommonPassword } from '../../db/queries/common-passwords'
 import { expireUserResets } from '../../db/queries/password-resets'

@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono } from 'hono'
 import { emailLogPage, listEmailLogQueries } from '../../db/queries/email-log'
 import { EmailLogQuery } from '../../domain/mail/email-log'

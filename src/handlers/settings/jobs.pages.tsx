@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import { deadJobsPage, jobMetricsQuery, listDeadJobsQuery } from '../../db/queries/job-failures'
 import { DeadJobsQuery, JobRefsInput, type DeadJobsFilters, type JobId } from '../../domain/jobs/failures'

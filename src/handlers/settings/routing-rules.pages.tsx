@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
 import { listActiveMembers } from '../../db/queries/records/columns'

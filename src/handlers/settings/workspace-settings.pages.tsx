@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono } from 'hono'
 import { getWorkspaceSettings, updateWorkspaceSettings } from '../../db/queries/workspaces'
 import { WorkspaceSettingsInput } from '../../domain/workspaces/settings'

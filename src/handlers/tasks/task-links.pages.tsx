@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import * as z from 'zod'

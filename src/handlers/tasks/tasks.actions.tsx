@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import { archiveTask, completeTask, getTask, getTaskQuery, reopenTask } from '../../db/queries/tasks'
 import { viewerOf, type Viewer } from '../../domain/records/viewer'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import { listActiveMembers } from '../../db/queries/records/columns'
 import { relatedLookup } from '../../db/queries/related-records'

@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono } from 'hono'
 import { listApiTokens, revokeApiToken } from '../../db/queries/api-tokens'
 import { TokenInput } from '../../domain/access/schemas'

@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import { insertInvitation, listPendingInvitations, revokeInvitation } from '../../db/queries/invitations'
 import { changeRole, deactivateMember, isMember, listMembers, reactivateMember, type MemberChange } from '../../db/queries/members'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../../views/jsx'
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import { filteredCountQuery } from '../../db/queries/views/records'

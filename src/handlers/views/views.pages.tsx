@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
 import { createView, deleteView, getEditableView, getView, updateView, type SavedView } from '../../db/queries/views/saved-views'

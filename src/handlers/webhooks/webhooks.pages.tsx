@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../../views/jsx'
 import { Hono, type Context } from 'hono'
 import { countDeliveriesByStatus, listDeliveries } from '../../db/queries/webhook-deliveries-list'
 import { deleteEndpoint, listEndpoints, type WebhookEndpointRow } from '../../db/queries/webhook-endpoints'

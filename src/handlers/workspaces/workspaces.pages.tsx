@@ -1,3 +1,4 @@
+import { jsx } from '../../views/jsx'
 import { Hono } from 'hono'
 import { defaultPipelineStatements } from '../../db/queries/pipelines'
 import { defaultScoringRulesStatement } from '../../db/queries/scoring-rules'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 import type { AccountRow } from '../../db/queries/accounts'
 import type { ListFilters } from '../../domain/records/list-query'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { ACTIVITY_TYPE_LABELS, outcomeLabel } from '../../domain/activities/schemas'
 import { ACTIVITY_OUTCOMES, ACTIVITY_TYPES } from '../../domain/records/vocab'
 import type { FieldError } from '../../lib/errors'

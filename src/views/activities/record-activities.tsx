@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { ActivityRow } from '../../db/queries/activities'
 import { ACTIVITY_TYPE_LABELS, outcomeLabel } from '../../domain/activities/schemas'
 import { canArchiveEntry } from '../../domain/notes/schemas'

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 
 // The narrow centred card every signed-out page (sign-in, sign-up, reset, invitation) sits in.

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 // A labelled checkbox, box first. Checked, it posts "on"; unchecked, a form posts nothing for
 // it, so the schema reads a missing field as false.
 export function CheckboxField({ name, label, checked, hint, idSuffix = '' }: { name: string; label: string; checked?: boolean; hint?: string; idSuffix?: string }) {

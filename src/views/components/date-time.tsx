@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 // A machine-readable <time> shown in UTC, as a day or to the minute; "Never" when absent.
 export function DateTime({ value, precision = 'minute' }: { value: Date | null; precision?: 'day' | 'minute' }) {
   if (!value) return <>Never</>

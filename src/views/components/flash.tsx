@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 
 export type FlashKind = 'info' | 'success' | 'error'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 
 // Plain text a person typed (a note body, a description) with its line breaks kept and its URLs

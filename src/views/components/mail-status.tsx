@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { EmailStatus } from '../../domain/mail/email-log'
 
 // Reuses the status colours of app.css: sent reads as ok, failed as down, queued stays neutral.

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { FieldError } from '../../lib/errors'
 import { FieldErrorText } from './field'
 

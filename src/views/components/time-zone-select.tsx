@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { canonicalTimeZone, TIME_ZONES, zoneLabel } from '../../domain/workspaces/time-zones'
 import type { FieldError } from '../../lib/errors'
 import { SelectField, type Option } from './select-field'

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { CONTACT_STATUSES } from '../../domain/records/vocab'
 import type { FieldError } from '../../lib/errors'
 import { Field, FormErrors } from '../components/field'

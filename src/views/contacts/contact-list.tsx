@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 import type { ContactRow } from '../../db/queries/contacts'
 import type { ContactListQuery } from '../../domain/contacts/schemas'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { OutboxRow, OutboxSummary } from '../../db/queries/outbox'
 import { MailStatus } from '../components/mail-status'
 

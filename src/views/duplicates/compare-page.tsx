@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { MergeRecord } from '../../db/queries/merge-targets'
 import { CONTACT_FIELD_LABELS } from '../../domain/contacts/schemas'
 import { UNDO_DAYS } from '../../domain/dedupe/merge'

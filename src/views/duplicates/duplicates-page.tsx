@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { CandidateRow } from '../../db/queries/duplicate-candidates'
 import { recordName, type MergeEntity, type NameParts } from '../../domain/dedupe/merge-fields'
 

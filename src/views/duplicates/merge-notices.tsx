@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { MergeNotice } from '../../db/queries/merge-notices'
 import { recordName, type MergeEntity } from '../../domain/dedupe/merge-fields'
 import type { FieldError } from '../../lib/errors'

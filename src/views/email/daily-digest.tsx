@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { zoneLabel } from '../../domain/workspaces/time-zones'
 import { checkLink, EmailButton, EmailLayout, plural, renderEmail, type RenderedEmail } from './layout'
 

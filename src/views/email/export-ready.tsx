@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { EXPORT_LINK_DAYS } from '../../domain/exports/csv'
 import { EmailButton, EmailLayout, EmailLinkFallback, plural, renderEmail, type RenderedEmail } from './layout'
 

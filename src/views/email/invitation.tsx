@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { ROLE_LABELS, type Role } from '../../domain/access/roles'
 import { EmailButton, EmailLayout, EmailLinkFallback, plural, renderEmail, type RenderedEmail } from './layout'
 

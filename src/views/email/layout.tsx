@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { EmailButton, EmailLayout, EmailLinkFallback, renderEmail, type RenderedEmail } from './layout'
 
 export type NewLeadEmailProps = {

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { EmailButton, EmailLayout, EmailLinkFallback, plural, renderEmail, type RenderedEmail } from './layout'
 
 export type PasswordResetEmailProps = { name: string; resetUrl: string; expiresMinutes: number }

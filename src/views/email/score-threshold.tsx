@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { EmailButton, EmailLayout, EmailLinkFallback, renderEmail, type RenderedEmail } from './layout'
 
 export type ScoreThresholdEmailProps = {

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { TASK_LINK_ACTIONS, TASK_LINK_LABELS } from '../../domain/tasks/snooze'
 import { checkLink, EmailButton, EmailLayout, EmailLinkFallback, renderEmail, type RenderedEmail } from './layout'
 

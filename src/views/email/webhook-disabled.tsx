@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { EmailButton, EmailLayout, EmailLinkFallback, renderEmail, type RenderedEmail } from './layout'
 
 export type WebhookDisabledEmailProps = { name: string; workspaceName: string; endpointUrl: string; reason: string; url: string }

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { can } from '../../domain/access/permissions'
 import type { Role } from '../../domain/access/roles'
 import { filterQueryString, type ListFilters } from '../../domain/records/list-query'

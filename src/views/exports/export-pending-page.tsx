@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 // After asking for a large export: the file is being written by a job, and this page (also the
 // emailed link) offers it once it is there.
 export function ExportPendingPage({ email, noun, back }: { email: string; noun: string; back: string }) {

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { FORM_FIELD_TYPES, FORM_LEAD_FIELDS } from '../../domain/forms/fields'
 import { CUSTOM_MAPS, type FieldRow } from '../../domain/forms/form-values'
 import type { FieldError } from '../../lib/errors'

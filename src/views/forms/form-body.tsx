@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { FormField } from '../../domain/forms/fields'
 import { INPUT_TYPES, TURNSTILE_SCRIPT, autocompleteFor } from '../../domain/forms/embed'
 import type { FieldError } from '../../lib/errors'

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { FormValues } from '../../domain/forms/form-values'
 import type { FieldError } from '../../lib/errors'
 import { CheckboxField } from '../components/checkbox-field'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 import type { FormRecord } from '../../db/queries/forms'
 import { formUrl, iframeEmbed, scriptEmbed } from '../../domain/forms/embed'

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { SubmissionRow } from '../../db/queries/form-submission-list'
 import { spamReasonLabel } from '../../domain/forms/quarantine'
 import type { SubmissionOutcome } from '../../domain/forms/submissions'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { FormListRow } from '../../db/queries/forms'
 import type { FormListFilters } from '../../domain/forms/schemas'
 import { conversionRate, totalSubmissions } from '../../domain/forms/stats'

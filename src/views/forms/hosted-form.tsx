@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { FieldError } from '../../lib/errors'
 import { FormBody, type VisitorForm } from './form-body'
 import { PublicPage } from './public-page'

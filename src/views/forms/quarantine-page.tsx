@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { spamReasonLabel } from '../../domain/forms/quarantine'
 import { DateTime } from '../components/date-time'
 import { RecordTable, type Column } from '../records/record-table'

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { PublicPage } from './public-page'
 
 // What a visitor's browser shows when a plain form post is refused outright (too large, too many,

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { ROLE_LABELS, type Role } from '../../domain/access/roles'
 import type { FieldError } from '../../lib/errors'
 import { AuthCard } from '../auth/auth-card'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { LeadRow } from '../../db/queries/leads'
 import type { PipelineWithStages } from '../../db/queries/pipelines'
 import type { AccountPlan, ContactPlan } from '../../domain/leads/conversion'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 import type { LeadRow } from '../../db/queries/leads'
 import { leadName } from '../../domain/leads/lead-name'

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { SETTABLE_LEAD_STATUSES } from '../../domain/leads/schemas'
 import type { FieldError } from '../../lib/errors'
 import { Field, FormErrors } from '../components/field'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { scoreLineText } from '../../domain/scoring/explain'
 import { historyStartDay, SCORE_HISTORY_DAYS } from '../../domain/scoring/history'
 import { MAX_SCORE, type ScoringRule } from '../../domain/scoring/rules'

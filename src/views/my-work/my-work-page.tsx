@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 import type { TaskRow } from '../../db/queries/tasks'
 import { leadName } from '../../domain/leads/lead-name'

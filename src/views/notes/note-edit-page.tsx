@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { NOTE_MAX } from '../../domain/notes/schemas'
 import type { FieldError } from '../../lib/errors'
 import { FormErrors } from '../components/field'

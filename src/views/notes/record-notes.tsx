@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { NoteRow } from '../../db/queries/notes'
 import { canArchiveEntry, canEditEntry } from '../../domain/notes/schemas'
 import type { Viewer } from '../../domain/records/viewer'

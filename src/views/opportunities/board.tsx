@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Board, BoardCard, BoardColumn } from '../../db/queries/opportunity-board'
 import type { Stage } from '../../db/queries/pipelines'
 import { isRotting } from '../../domain/opportunities/rules'

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { MoneyTotal } from '../../domain/opportunities/rules'
 
 // Amounts arrive as exact decimal strings; only display goes through a float, and a two-decimal

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { PipelineWithStages } from '../../db/queries/pipelines'
 import { OPPORTUNITY_STATUSES } from '../../domain/records/vocab'
 import type { FieldError } from '../../lib/errors'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 import type { OpportunityRow } from '../../db/queries/opportunities'
 import type { PipelineWithStages } from '../../db/queries/pipelines'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { PipelineWithStages, Stage } from '../../db/queries/pipelines'
 import type { FieldError } from '../../lib/errors'
 import { FieldErrorText } from '../components/field'

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 // The whole-page error view: the status and a human sentence, never a stack trace.
 export function ErrorPage({ status, title, detail }: { status: number; title: string; detail?: string }) {
   return (

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 // The signed-in start page: where to begin the day, and whether the system is healthy.
 export function HomePage({ name, workspace }: { name: string; workspace: string }) {
   return (

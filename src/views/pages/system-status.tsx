@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 export type SystemStatus = { db: boolean; checkedAt: Date; lastHeartbeat: Date | null }
 
 // A fragment: the live system status card, swapped in by htmx on load and on "Check again".

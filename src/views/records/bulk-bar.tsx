@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 // Bulk actions over the selected rows of a list: one POST with the ids, the action and its
 // argument; `back` returns the user to the same filtered list afterwards.
 export function BulkBar({ members, tags, canAssign, canArchive, back }: { members: { id: string; name: string }[]; tags: { id: string; name: string }[]; canAssign: boolean; canArchive: boolean; back: string }) {

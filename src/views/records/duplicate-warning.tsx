@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { DuplicateHint } from '../../db/queries/dedupe/check'
 
 // The create forms' inline duplicate warning. DuplicateCheck is the live region under the email

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { Option } from '../components/select-field'
 
 // One field edited in place on a detail page (status, owner, stage). With htmx the change posts

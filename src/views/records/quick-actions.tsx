@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 import { NOTE_MAX } from '../../domain/notes/schemas'
 import type { FieldError } from '../../lib/errors'

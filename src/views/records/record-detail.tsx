@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 import { ActionButton } from '../components/action-button'
 

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { FieldError } from '../../lib/errors'
 import { Field } from '../components/field'
 import { SelectField } from '../components/select-field'

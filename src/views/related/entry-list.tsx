@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 
 // The shape every note and activity list shares: newest first, with a "Load more" that fetches

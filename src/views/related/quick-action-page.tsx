@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 
 // Where a quick action lands without JS when its input needs fixing: the same panel, with the

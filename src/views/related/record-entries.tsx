@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { LazySection } from './entry-list'
 
 // Drop-in for a record page: its notes and its activities, each loaded lazily and refreshed

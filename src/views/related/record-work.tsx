@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { can } from '../../domain/access/permissions'
 import type { Viewer } from '../../domain/records/viewer'
 import type { RelatedType } from '../../domain/records/vocab'

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { VIEW_VISIBILITIES, VISIBILITY_LABELS, type ViewVisibility } from '../../domain/views/schemas'
 import type { FieldError } from '../../lib/errors'
 import { Field, FormErrors } from '../components/field'

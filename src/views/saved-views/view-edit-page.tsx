@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { ENTITY_LABELS, type ViewEntity } from '../../domain/views/catalogue'
 import type { ViewVisibility } from '../../domain/views/schemas'
 import type { FieldError } from '../../lib/errors'

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 import type { ViewVisibility } from '../../domain/views/schemas'
 import { COUNT_CAP_LABEL } from '../records/count'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 // Search results show what matched: the query's words, wherever a word of the text starts with
 // one of them (search matches by word prefix), wrapped in <mark>. The text is split into plain
 // strings and JSX elements, so the renderer escapes every part: "<b>" in a name stays text.

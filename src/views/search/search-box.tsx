@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 // The header's search box. Without JavaScript it is a GET form to the results page. With htmx it
 // is active search: 200 ms after the typing stops (and only if the value changed) it fetches the
 // /search fragment into the dropdown; hx-sync="replace" aborts a request still in flight, so the

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { SearchHit } from '../../db/queries/search'
 import { relatedPath, RELATED_LABELS } from '../../domain/related/related'
 import type { SearchType } from '../../domain/search/query'

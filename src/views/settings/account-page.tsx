@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { zoneLabel } from '../../domain/workspaces/time-zones'
 import type { FieldError } from '../../lib/errors'
 import { CheckboxField } from '../components/checkbox-field'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 import type { EmailLogRow } from '../../db/queries/email-log'
 import { EMAIL_STATUSES, type EmailLogFilters } from '../../domain/mail/email-log'

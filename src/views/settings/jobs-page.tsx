@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { DeadJob, JobMetrics } from '../../db/queries/job-failures'
 import { jobRef, MAX_DELIVERIES } from '../../domain/jobs/failures'
 import { DateTime } from '../components/date-time'

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { ACCOUNT_SIZES } from '../../domain/records/vocab'
 import type { FieldError } from '../../lib/errors'
 import { Field, FormErrors } from '../components/field'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { FIELD_CHOICES, CUSTOM, conditionRows } from '../../domain/routing/rule-form'
 import { ACCOUNT_SIZES } from '../../domain/records/vocab'
 import type { FieldError } from '../../lib/errors'

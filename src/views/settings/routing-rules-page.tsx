@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { RoutingRule } from '../../domain/routing/rules'
 import type { FieldError } from '../../lib/errors'
 import { FormErrors } from '../components/field'

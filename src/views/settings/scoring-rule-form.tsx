@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { ENGAGEMENT_SIGNALS, FIT_FIELDS, type ScoringRuleInput } from '../../domain/scoring/rules'
 import { ACCOUNT_SIZES } from '../../domain/records/vocab'
 import type { FieldError } from '../../lib/errors'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { ruleToFormValues } from '../../domain/scoring/rule-form'
 import type { ScoringRule } from '../../domain/scoring/rules'
 import type { FieldError } from '../../lib/errors'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { FieldError } from '../../lib/errors'
 import { Field, FormErrors } from '../components/field'
 import { SelectField } from '../components/select-field'

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 // The done checkbox of a task. With htmx, ticking it posts at once and the answer is this control
 // in its new state. Without JS a button beside it posts the same action and the server sends the
 // browser back to `back`. Inside another form (a list's bulk-selection form) that button borrows

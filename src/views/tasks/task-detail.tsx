@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { TaskRow } from '../../db/queries/tasks'
 import { TASK_TYPE_LABELS } from '../../domain/tasks/schemas'
 import { ActionButton } from '../components/action-button'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { RELATED_LABELS, relatedPath } from '../../domain/related/related'
 import { RELATED_TYPES, TASK_TYPES, type RelatedType } from '../../domain/records/vocab'
 import { TASK_TYPE_LABELS } from '../../domain/tasks/schemas'

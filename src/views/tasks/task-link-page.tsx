@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 import type { LinkedTask } from '../../db/queries/task-links'
 import { RELATED_LABELS, relatedPath, relatedRefOf } from '../../domain/related/related'

@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 import type { TaskFilters, TaskRow } from '../../db/queries/tasks'
 import { RELATED_LABELS, relatedRefOf, relatedPath } from '../../domain/related/related'

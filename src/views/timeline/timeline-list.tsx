@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Child } from 'hono/jsx'
 import { EVENT_TYPES } from '../../domain/timeline/entities'
 import { DateTime } from '../components/date-time'

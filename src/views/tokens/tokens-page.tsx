@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { FieldError } from '../../lib/errors'
 import { ActionButton } from '../components/action-button'
 import { DateTime } from '../components/date-time'

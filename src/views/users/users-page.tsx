@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { Member } from '../../db/queries/members'
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/access/roles'
 import type { FieldError } from '../../lib/errors'

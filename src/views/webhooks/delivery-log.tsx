@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import type { DeliveryRow } from '../../db/queries/webhook-deliveries-list'
 import type { DeliveryStatus } from '../../domain/webhooks/catalogue'
 import { DELIVERY_STATUSES } from '../../domain/webhooks/catalogue'

@@ -1,3 +1,4 @@
+import { jsx } from '../jsx'
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhooks/catalogue'
 import { WEBHOOK_FAMILIES } from '../../domain/webhooks/endpoint-schema'
 import { EVENT_PREFIX, type EndpointFormValues } from '../../domain/webhooks/endpoint-form-values'

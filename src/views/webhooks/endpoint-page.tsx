@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { WebhookEndpointRow } from '../../db/queries/webhook-endpoints'
 import { ActionButton } from '../components/action-button'
 import { DateTime } from '../components/date-time'

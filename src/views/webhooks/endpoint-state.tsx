@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import type { WebhookEndpoint } from '../../db/queries/webhook-endpoints'
 
 // Enabled, or disabled with why: by a person, or by us after it kept failing (or answered 410).

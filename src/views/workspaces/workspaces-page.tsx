@@ -1,3 +1,4 @@
+import { Fragment, jsx } from '../jsx'
 import { ROLE_LABELS } from '../../domain/access/roles'
 import type { WorkspaceChoice } from '../../db/queries/users'
 import type { FieldError } from '../../lib/errors'
