@@ -21,6 +21,7 @@ export const ACTIONS = [
   'routing.manage', // lead routing rules and the default lead owner
   'records.merge', // merge duplicate leads and contacts, and undo merges
   'webhooks.manage', // outbound webhook endpoints, their secrets and delivery log (admins only)
+  'records.import', // CSV imports and their undo: bulk writes to everyone's records
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -28,7 +29,7 @@ const ALL = new Set<Action>(ACTIONS)
 
 const TABLE: Record<Role, ReadonlySet<Action>> = {
   admin: ALL,
-  manager: new Set<Action>(['tokens.own', 'records.read', 'records.create', 'records.update', 'records.assign', 'records.archive', 'records.export', 'notes.write', 'tasks.write', 'activities.write', 'reports.view', 'forms.manage', 'routing.manage', 'records.merge']),
+  manager: new Set<Action>(['tokens.own', 'records.read', 'records.create', 'records.update', 'records.assign', 'records.archive', 'records.export', 'notes.write', 'tasks.write', 'activities.write', 'reports.view', 'forms.manage', 'routing.manage', 'records.merge', 'records.import']),
   rep: new Set<Action>(['tokens.own', 'records.read', 'records.create', 'records.update', 'records.archive', 'records.export', 'notes.write', 'tasks.write', 'activities.write', 'records.merge']),
   // Support reads customers and writes notes, tasks and activities; no ownership changes,
   // deletes, exports or settings.
