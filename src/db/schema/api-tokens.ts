@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { newId } from '../../lib/ids'
 import { createdAt, timestamptz } from './columns'
@@ -17,6 +18,11 @@ export const apiTokens = pgTable(
     createdAt: createdAt(),
     lastUsedAt: timestamptz(),
     revokedAt: timestamptz(),
+    // What the token may do: 'read' and/or 'write' across the API, or per module ('leads:read',
+    // 'leads:write'). Tokens made before scopes existed could do everything, so they keep both.
+    scopes: text().array().notNull().default(sql`'{read,write}'::text[]`),
+    // Past this time the token is refused as if revoked; null never expires.
+    expiresAt: timestamptz(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
