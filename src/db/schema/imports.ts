@@ -43,10 +43,11 @@ export const imports = pgTable(
     // estimated from bytes until then).
     rowsInFile: integer(),
     bytesDone: bigint({ mode: 'number' }).notNull().default(0),
-    // Undo: changes to go through, done so far, and records left alone because someone changed
-    // or linked them since the import.
+    // Undo: changes to go through, done so far, records deleted (the rest of those done were
+    // restored or kept), and records left alone because someone changed or linked them since.
     revertTotal: integer().notNull().default(0),
     revertDone: integer().notNull().default(0),
+    revertRemoved: integer().notNull().default(0),
     revertKept: integer().notNull().default(0),
     // The job holding the import: one at a time, even when the queue delivers a message twice.
     leaseId: uuid(),
@@ -58,7 +59,7 @@ export const imports = pgTable(
     runStartedAt: msTimestamp(),
     finishedAt: msTimestamp(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     memberKey('imports_created_by_fk', t.tenantId, t.createdBy),
     check('imports_entity_valid', sql`${t.entity} in ${sqlLiteralList(IMPORT_ENTITIES)}`),
@@ -89,7 +90,7 @@ export const importChanges = pgTable(
     before: jsonb().$type<Record<string, unknown>>(),
     writtenAt: msTimestamp().notNull(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.importId, t.rowNumber] }),
     foreignKey({ name: 'import_changes_import_fk', columns: [t.tenantId, t.importId], foreignColumns: [imports.tenantId, imports.id] }).onDelete('cascade'),
     check('import_changes_action_valid', sql`${t.action} in ('inserted', 'updated')`),
@@ -108,7 +109,7 @@ export const importErrors = pgTable(
     reason: text().notNull(),
     values: text().array().notNull(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.importId, t.rowNumber] }),
     foreignKey({ name: 'import_errors_import_fk', columns: [t.tenantId, t.importId], foreignColumns: [imports.tenantId, imports.id] }).onDelete('cascade'),
   ],
@@ -124,5 +125,5 @@ export const recordExternalIds = pgTable(
     externalId: text().notNull(),
     recordId: uuid().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.entity, t.externalId] }), index('record_external_ids_record_idx').on(t.tenantId, t.entity, t.recordId)],
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [primaryKey({ columns: [t.tenantId, t.entity, t.externalId] }), index('record_external_ids_record_idx').on(t.tenantId, t.entity, t.recordId)],
 )

@@ -1,0 +1,3 @@
+ALTER TABLE "activity_events" DROP CONSTRAINT "activity_events_event_type_valid";--> statement-breakpoint
+ALTER TABLE "imports" ADD COLUMN "revert_removed" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "activity_events" ADD CONSTRAINT "activity_events_event_type_valid" CHECK ("activity_events"."event_type" in ('created', 'updated', 'owner_changed', 'status_changed', 'stage_changed', 'archived', 'restored', 'note_added', 'activity_logged', 'task_completed', 'converted', 'form_submitted', 'exported', 'merged', 'merge_undone', 'imported'));
