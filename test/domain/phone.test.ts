@@ -2,7 +2,9 @@ import * as fc from 'fast-check'
 import * as reference from 'libphonenumber-js/min'
 import examples from 'libphonenumber-js/mobile/examples'
 import { describe, expect, it } from 'vitest'
-import { getCountries, parsePhoneNumberFromString } from '../../src/lib/phone'
+import { getCountries, parsePhoneNumberFromString, readPhoneMetadata } from '../../src/lib/phone'
+import metadataFile from '../../public/data/phone-metadata.json'
+import { testEnv } from '../helpers/app'
 
 // src/lib/phone.ts ships libphonenumber-js's 'min' metadata without its number formats, through the
 // package's modern build. Phone dedupe keys and country checks must come out exactly as they do
@@ -37,5 +39,17 @@ describe('lean phone metadata', () => {
       }),
       { numRuns: 2000 },
     )
+  })
+})
+
+// The worker reads the metadata from its static assets (not its bundle) before any handler runs.
+describe('phone metadata from the static assets', () => {
+  it('reads the file the worker ships through the ASSETS binding', async () => {
+    expect(await readPhoneMetadata(testEnv.ASSETS)).toEqual(metadataFile)
+  })
+
+  it('fails loudly when the asset is missing, rather than treating every phone as invalid', async () => {
+    const missing = { fetch: async () => new Response('Not found', { status: 404 }) }
+    await expect(readPhoneMetadata(missing)).rejects.toThrow(/phone-metadata\.json.*404/)
   })
 })

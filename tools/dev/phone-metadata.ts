@@ -1,16 +1,24 @@
-// Derives the phone metadata the worker ships (src/lib/phone-metadata.json) from libphonenumber-js's
-// own 'min' set: the same data minus the per-country number formats, which only formatting reads
-// (formatNational, formatInternational, AsYouType). We only parse, validate and take the E.164
-// form, so dropping them leaves every result unchanged and takes ~50 KB off the worker bundle.
-// `npx tsx scripts/phone-metadata.ts` rewrites the file; test/node/size/phone-metadata.test.ts
-// fails when it no longer matches the installed library (after an upgrade).
+// Derives the phone metadata the worker reads (public/data/phone-metadata.json, a static asset: see
+// src/lib/phone.ts) from libphonenumber-js's own 'min' set: the same data minus the per-country
+// number formats, which only formatting reads (formatNational, formatInternational, AsYouType). We
+// only parse, validate and take the E.164 form, so dropping them leaves every result unchanged and
+// makes the file ~50 KB smaller. `npx tsx scripts/phone-metadata.ts` rewrites the file;
+// test/node/size/phone-metadata.test.ts fails when it no longer matches the installed library
+// (after an upgrade).
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { PHONE_METADATA_PATH, usePhoneMetadata } from '../../src/lib/phone.ts'
 
 const require = createRequire(import.meta.url)
 const ROOT = dirname(require.resolve('../../package.json'))
-export const PHONE_METADATA_FILE = join(ROOT, 'src', 'lib', 'phone-metadata.json')
+export const PHONE_METADATA_FILE = join(ROOT, 'public', PHONE_METADATA_PATH)
+
+// For Node tooling that normalises phone numbers (the demo seed, the Node-run tests): the worker
+// loads the file through its ASSETS binding instead.
+export function installPhoneMetadata(): void {
+  usePhoneMetadata(JSON.parse(readFileSync(PHONE_METADATA_FILE, 'utf8')))
+}
 
 type Territory = unknown[]
 type Metadata = { version: number; country_calling_codes: unknown; countries: Record<string, Territory>; nonGeographic?: Record<string, Territory> }

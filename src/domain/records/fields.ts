@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { getCountries } from '../../lib/phone'
+import { isPhoneCountry } from '../../lib/phone'
 import { TAG_COLOURS } from './vocab'
 
 // Building blocks for record schemas shared by HTML forms and the JSON API. A form sends "" for
@@ -21,12 +21,10 @@ export const optionalUrl = () =>
 // One of a fixed list (a select), or nothing.
 export const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T, message: string) => z.preprocess(blankToNull, z.enum(values, message).nullable()).optional()
 
-// The ISO 3166-1 alpha-2 codes libphonenumber knows (every country people have phones in).
-const COUNTRIES = new Set<string>(getCountries())
-
-// A two-letter country code in any case, stored upper-cased.
+// A two-letter country code in any case, stored upper-cased: one of the ISO 3166-1 alpha-2 codes
+// libphonenumber knows (every country people have phones in).
 export const optionalCountry = () =>
-  z.preprocess(blankToNull, z.string().trim().toUpperCase().refine((c) => COUNTRIES.has(c), 'Use a two-letter country code such as US, GB or DE.').nullable()).optional()
+  z.preprocess(blankToNull, z.string().trim().toUpperCase().refine(isPhoneCountry, 'Use a two-letter country code such as US, GB or DE.').nullable()).optional()
 
 // YYYY-MM-DD, as <input type="date"> sends it.
 export const optionalDate = () => z.preprocess(blankToNull, z.iso.date('Enter a date as YYYY-MM-DD.').nullable()).optional()

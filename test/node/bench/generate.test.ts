@@ -8,7 +8,12 @@ import { normaliseEmail, normalisePhone } from '../../../src/domain/records/norm
 import { generateBench, LOADED_TABLES } from '../../../tools/bench/generate.ts'
 import { planBench, totalEvents, type BenchPlan } from '../../../tools/bench/plan.ts'
 import { migrateServer } from '../../../tools/db/migrate.ts'
+import { installPhoneMetadata } from '../../../tools/dev/phone-metadata.ts'
 import { createServerTestDatabase, type ServerTestDatabase } from '../../../tools/neon-local/test-database.ts'
+
+// The expected phone columns come from normalisePhone, which reads the metadata the worker loads
+// from its static assets.
+installPhoneMetadata()
 
 const server = process.env.TEST_DATABASE_URL
 const SCALE = 0.0005

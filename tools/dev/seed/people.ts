@@ -1,8 +1,12 @@
 // Made-up companies and people, unique by name, domain, email and phone, so the demo data shows
 // no accidental duplicates (dedupe features then find only what they should).
 import { normaliseDomain, normaliseEmail, normalisePhone } from '../../../src/domain/records/normalise.ts'
+import { installPhoneMetadata } from '../phone-metadata.ts'
 import { CONTACT_TITLES, COMPANY_KINDS, COMPANY_PREFIXES, FIRST_NAMES, LAST_NAMES, PLACES, STREETS, TLDS } from './names.ts'
 import type { Random } from './random.ts'
+
+// normalisePhone reads the metadata the worker loads from its static assets.
+installPhoneMetadata()
 
 export type Company = { name: string; domain: string; website: string; industry: string; address: string; area: string }
 
