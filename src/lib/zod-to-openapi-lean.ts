@@ -1,13 +1,35 @@
-// @asteasolutions/zod-to-openapi without its document generators, wired in for the worker bundle
-// by [alias] in wrangler.toml (tests and Node tooling get the real package). @hono/zod-openapi
-// needs the registry and .openapi() at run time, but only calls the generators from
-// getOpenAPIDocument()/doc(), and the worker serves a document built ahead of time instead
-// (src/handlers/api/openapi-document.ts): ~22 KB of the 1 MB budget. Calling a generator in the
-// worker throws, so a route that tries fails loudly instead of serving nothing.
-// The real module by path, as the bare name would resolve to this file again; its .d.ts does
-// not cover the .mjs path, hence the directive.
-// @ts-expect-error no declarations for dist/index.mjs (see above)
-export { OpenAPIRegistry, extendZodWithOpenApi, getOpenApiMetadata, getRefId, zodToOpenAPIRegistry } from '../../node_modules/@asteasolutions/zod-to-openapi/dist/index.mjs'
+// @asteasolutions/zod-to-openapi as the worker needs it, wired in for the worker bundle by [alias]
+// in wrangler.toml (tests and Node tooling get the real package). The package records OpenAPI
+// metadata (.openapi() on schemas, a registry of routes and components) for its document
+// generators, and the worker never generates the document: it serves one built ahead of time
+// (src/handlers/api/openapi-document.ts, tools/dev/openapi-document.ts). @hono/zod-openapi still
+// calls the recording side at run time, so here it records nothing: .openapi() returns its schema
+// unchanged (the real one returns a copy with the same definition, so validation is the same) and
+// the registry forgets what it is given. ~29 KB of the 1 MB budget with the generators.
+// test/node/size/bundle-aliases.test.ts checks that src/ reads nothing back. Calling a generator
+// throws, so a route that tries fails loudly instead of serving an empty document.
+type Schema = object
+
+export function extendZodWithOpenApi(zod: { ZodType: { prototype: { openapi?: unknown } } }) {
+  zod.ZodType.prototype.openapi ??= function openapi(this: Schema) {
+    return this
+  }
+}
+
+export class OpenAPIRegistry {
+  readonly definitions: never[] = []
+  register<T extends Schema>(_refId: string, schema: T): T {
+    return schema
+  }
+  registerParameter<T extends Schema>(_refId: string, schema: T): T {
+    return schema
+  }
+  registerPath(): void {}
+  registerWebhook(): void {}
+  registerComponent(): void {}
+}
+
+export const getOpenApiMetadata = (): Record<string, never> => ({})
 
 class NoGeneratorInWorker {
   constructor() {

@@ -30,6 +30,29 @@ describe('the app shell', () => {
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
   })
 
+  it('sends the same full set of browser protections on every kind of response', async () => {
+    const expected = {
+      'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'DENY',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    }
+    const responses = [await request('/login'), await request('/no-such-page'), await request('/api/v1/nothing'), await request('/api/v1/openapi.json')]
+    for (const res of responses) {
+      const sent = Object.fromEntries([...res.headers].filter(([name]) => name in expected))
+      expect(sent, res.url).toEqual(expected)
+      expect(res.headers.has('cross-origin-embedder-policy')).toBe(false)
+    }
+  })
+
   it('serves the status card as a fragment for htmx', async () => {
     const browser = await signUp()
     const res = await browser.get('/status', { 'HX-Request': 'true' })

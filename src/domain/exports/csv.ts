@@ -1,8 +1,5 @@
-import { csvFormatRow } from 'd3-dsv'
-
-// CSV text for exports. Quoting is d3-dsv's (RFC 4180: a field with a comma, quote or line break
-// is quoted, quotes doubled); the rest is ours: the formula guard, CRLF line ends (RFC 4180's)
-// and the byte order mark.
+// CSV text for exports: RFC 4180 quoting (a field with a comma, quote or line break is quoted,
+// quotes doubled), the formula guard, CRLF line ends (RFC 4180's) and the byte order mark.
 
 // A cell as an export column yields it: text (names, emails, ISO dates), a number we computed
 // (amounts, scores), or nothing.
@@ -26,7 +23,11 @@ export const safeText = (value: string): string => (FORMULA_START.test(value) ? 
 // stays a number rather than gaining an apostrophe.
 const cellText = (cell: Cell): string => (cell === null ? '' : typeof cell === 'number' ? String(cell) : safeText(cell))
 
-export const csvLine = (cells: Cell[]): string => `${csvFormatRow(cells.map(cellText))}\r\n`
+const NEEDS_QUOTES = /[",\n\r]/
+
+const field = (text: string): string => (NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text)
+
+export const csvLine = (cells: Cell[]): string => `${cells.map((cell) => field(cellText(cell))).join(',')}\r\n`
 
 // "contacts-2026-05-01.csv", or with the view's name: "contacts-my-open-leads-2026-05-01.csv".
 // ASCII only, so the Content-Disposition header needs no encoding.
