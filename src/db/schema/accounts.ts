@@ -28,7 +28,7 @@ export const accounts = pgTable(
     searchVector: searchVector(['name'], ['domain']),
     ...recordColumns(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     memberKey('accounts_owner_fk', t.tenantId, t.ownerId),
     memberKey('accounts_created_by_fk', t.tenantId, t.createdBy),

@@ -23,7 +23,7 @@ export const activities = pgTable(
     ...relatedColumns(),
     ...recordColumns(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     memberKey('activities_created_by_fk', t.tenantId, t.createdBy),
     ...relatedConstraints('activities', t, { required: true, sortColumn: t.occurredAt }),

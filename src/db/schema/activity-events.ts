@@ -23,7 +23,7 @@ export const activityEvents = pgTable(
     occurredAt: timestamp({ withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
     payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('activity_events_entity_idx').on(t.tenantId, t.entityType, t.entityId, t.occurredAt.desc(), t.id.desc()),
     check('activity_events_entity_type_valid', sql`${t.entityType} in ${sqlLiteralList(ENTITY_TYPES)}`),

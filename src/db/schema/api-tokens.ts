@@ -24,7 +24,7 @@ export const apiTokens = pgTable(
     // Past this time the token is refused as if revoked; null never expires.
     expiresAt: timestamptz(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [memberships.tenantId, memberships.userId] }).onDelete('cascade'),
     index('api_tokens_user_idx').on(t.tenantId, t.userId),

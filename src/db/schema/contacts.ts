@@ -27,7 +27,7 @@ export const contacts = pgTable(
     searchVector: searchVector(['first_name', 'last_name'], ['email_normalized']),
     ...recordColumns(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     recordKey('contacts_account_fk', t.tenantId, t.accountId, accounts),
     memberKey('contacts_owner_fk', t.tenantId, t.ownerId),

@@ -24,7 +24,7 @@ export const customerStatusHistory = pgTable(
     changedBy: uuid(),
     changedAt: createdAt(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('customer_status_history_entity_idx').on(t.tenantId, t.entityType, t.entityId, t.changedAt),
     check('customer_status_history_entity_valid', sql`${t.entityType} in ${sqlLiteralList(STATUS_HISTORY_ENTITIES)}`),

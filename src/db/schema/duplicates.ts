@@ -22,7 +22,7 @@ export const duplicateCandidates = pgTable(
     resolvedAt: msTimestamp(),
     resolution: text({ enum: ['merged', 'dismissed'] }),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('duplicate_candidates_pair_key').on(t.tenantId, t.entityType, t.recordId, t.otherId),
     index('duplicate_candidates_open_idx').on(t.tenantId, t.entityType, t.createdAt.desc()).where(sql`${t.resolvedAt} is null`),
@@ -46,7 +46,7 @@ export const recordMerges = pgTable(
     mergedAt: msTimestamp().notNull().defaultNow(),
     undoneAt: msTimestamp(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     memberKey('record_merges_merged_by_fk', t.tenantId, t.mergedBy),
     index('record_merges_winner_idx').on(t.tenantId, t.entityType, t.winnerId, t.mergedAt.desc()),

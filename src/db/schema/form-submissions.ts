@@ -36,7 +36,7 @@ export const formSubmissions = pgTable(
     leadId: uuid(),
     contactId: uuid(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ name: 'form_submissions_form_fk', columns: [t.tenantId, t.formId], foreignColumns: [forms.tenantId, forms.id] }).onDelete('cascade'),
     recordKey('form_submissions_lead_fk', t.tenantId, t.leadId, leads),

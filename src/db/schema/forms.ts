@@ -40,7 +40,7 @@ export const forms = pgTable(
     maxPerIpPerMinute: integer().notNull().default(10),
     ...recordColumns(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('forms_key_key').on(t.key),
     memberKey('forms_owner_fk', t.tenantId, t.ownerId),

@@ -23,5 +23,5 @@ export const idempotencyKeys = pgTable(
     createdAt: msTimestamp().notNull().defaultNow(),
     expiresAt: msTimestamp().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.route, t.key] }), index('idempotency_keys_expires_idx').on(t.expiresAt)],
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [primaryKey({ columns: [t.tenantId, t.route, t.key] }), index('idempotency_keys_expires_idx').on(t.expiresAt)],
 )

@@ -23,7 +23,7 @@ export const invitations = pgTable(
     acceptedAt: timestamptz(),
     revokedAt: timestamptz(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.invitedBy], foreignColumns: [memberships.tenantId, memberships.userId] }),
     index('invitations_tenant_email_idx').on(t.tenantId, t.email),

@@ -25,5 +25,5 @@ export const jobFailures = pgTable(
     resolvedAt: timestamptz(),
     resolution: text({ enum: ['retried', 'discarded', 'succeeded'] }),
   },
-  (t) => [primaryKey({ columns: [t.type, t.key] }), index('job_failures_open_idx').on(t.deadAt, t.lastFailedAt).where(sql`resolved_at is null`)],
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [primaryKey({ columns: [t.type, t.key] }), index('job_failures_open_idx').on(t.deadAt, t.lastFailedAt).where(sql`resolved_at is null`)],
 )

@@ -14,7 +14,7 @@ export const leadScoreHistory = pgTable(
     day: date({ mode: 'string' }).notNull(),
     score: integer().notNull(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.leadId, t.day] }),
     foreignKey({ name: 'lead_score_history_lead_fk', columns: [t.tenantId, t.leadId], foreignColumns: [leads.tenantId, leads.id] }).onDelete('cascade'),
     check('lead_score_history_score_valid', sql`${t.score} between 0 and 100`),

@@ -53,7 +53,7 @@ export const leads = pgTable(
     searchVector: searchVector(['first_name', 'last_name', 'company_name'], ['email_normalized', 'company_domain']),
     ...recordColumns(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     memberKey('leads_owner_fk', t.tenantId, t.ownerId),
     recordKey('leads_merged_into_fk', t.tenantId, t.mergedIntoId, { tenantId: t.tenantId, id: t.id }),

@@ -23,7 +23,7 @@ export const memberships = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.userId] }),
     index('memberships_user_idx').on(t.userId),
     check('memberships_role_valid', sql`${t.role} in ${ROLE_SQL_LIST}`),

@@ -18,7 +18,7 @@ export const notes = pgTable(
     ...relatedColumns(),
     ...recordColumns(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     memberKey('notes_created_by_fk', t.tenantId, t.createdBy),
     ...relatedConstraints('notes', t, { required: true, sortColumn: t.createdAt }),

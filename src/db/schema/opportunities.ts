@@ -38,7 +38,7 @@ export const opportunities = pgTable(
     searchVector: searchVector(['name']),
     ...recordColumns(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     recordKey('opportunities_account_fk', t.tenantId, t.accountId, accounts),
     recordKey('opportunities_contact_fk', t.tenantId, t.contactId, contacts),

@@ -24,7 +24,7 @@ export const outbox = pgTable(
     createdAt: createdAt(),
     sentAt: timestamptz(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     index('outbox_tenant_created_idx').on(t.tenantId, t.createdAt),
     index('outbox_status_idx').on(t.status, t.createdAt),
     check('outbox_status_valid', sql`${t.status} in ('queued', 'sent', 'failed')`),

@@ -20,7 +20,7 @@ export const pipelineStages = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ name: 'pipeline_stages_pipeline_fk', columns: [t.tenantId, t.pipelineId], foreignColumns: [pipelines.tenantId, pipelines.id] }).onDelete('cascade'),
     // Lets opportunities reference (pipeline, stage) together, so a deal's stage is always one of

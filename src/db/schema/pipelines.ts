@@ -14,5 +14,5 @@ export const pipelines = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('pipelines_position_idx').on(t.tenantId, t.position)],
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('pipelines_position_idx').on(t.tenantId, t.position)],
 )

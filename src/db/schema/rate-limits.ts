@@ -11,5 +11,5 @@ export const rateLimits = pgTable(
     windowStart: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
     hits: integer().notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
 )

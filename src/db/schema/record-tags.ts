@@ -16,7 +16,7 @@ export const recordTags = pgTable(
     ...relatedColumns(),
     createdAt: createdAt(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ name: 'record_tags_tag_fk', columns: [t.tenantId, t.tagId], foreignColumns: [tags.tenantId, tags.id] }).onDelete('cascade'),
     ...relatedConstraints('record_tags', t, { required: true, sortColumn: t.tagId }),

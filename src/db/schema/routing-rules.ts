@@ -24,7 +24,7 @@ export const routingRules = pgTable(
     createdAt: msTimestamp().notNull().defaultNow(),
     updatedAt: msTimestamp().notNull().defaultNow(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('routing_rules_position_idx').on(t.tenantId, t.position),
     check('routing_rules_action_valid', sql`${t.action} in ('assign', 'round_robin')`),

@@ -28,7 +28,7 @@ export const savedViews = pgTable(
     createdAt: msTimestamp().notNull().defaultNow(),
     updatedAt: msTimestamp().notNull().defaultNow(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     memberKey('saved_views_owner_fk', t.tenantId, t.ownerId),
     index('saved_views_entity_idx').on(t.tenantId, t.entity, t.name),

@@ -19,7 +19,7 @@ export const scoringRules = pgTable(
     createdAt: msTimestamp().notNull().defaultNow(),
     updatedAt: msTimestamp().notNull().defaultNow(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('scoring_rules_tenant_idx').on(t.tenantId, t.kind, t.createdAt),
     check('scoring_rules_kind_valid', sql`${t.kind} in ('fit', 'engagement', 'threshold')`),

@@ -57,5 +57,5 @@ export const searchTerms = pgTable(
     tenantId: uuid().notNull().references(() => tenants.id, { onDelete: 'cascade' }),
     term: text().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.term] }), index('search_terms_trgm_idx').using('gin', t.tenantId, t.term.op('gin_trgm_ops'))],
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [primaryKey({ columns: [t.tenantId, t.term] }), index('search_terms_trgm_idx').using('gin', t.tenantId, t.term.op('gin_trgm_ops'))],
 )

@@ -20,7 +20,7 @@ export const sessions = pgTable(
     userAgent: text(),
     ip: text(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [memberships.tenantId, memberships.userId] }).onDelete('cascade'),
     index('sessions_user_idx').on(t.userId),
   ],

@@ -17,7 +17,7 @@ export const tags = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('tags_name_key').on(t.tenantId, sql`lower(${t.name})`),
     check('tags_colour_valid', sql`${t.colour} in ${sqlLiteralList(TAG_COLOURS)}`),

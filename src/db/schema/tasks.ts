@@ -29,7 +29,7 @@ export const tasks = pgTable(
     completedBy: uuid(),
     ...recordColumns(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     memberKey('tasks_assignee_fk', t.tenantId, t.assigneeId),
     memberKey('tasks_completed_by_fk', t.tenantId, t.completedBy),

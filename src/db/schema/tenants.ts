@@ -24,5 +24,5 @@ export const tenants = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [check('tenants_record_visibility_valid', sql`${t.recordVisibility} in ${sqlLiteralList(RECORD_VISIBILITY)}`)],
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [check('tenants_record_visibility_valid', sql`${t.recordVisibility} in ${sqlLiteralList(RECORD_VISIBILITY)}`)],
 )

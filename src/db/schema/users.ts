@@ -19,5 +19,5 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [check('users_email_normalised', sql`${t.email} = lower(btrim(${t.email}))`)],
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [check('users_email_normalised', sql`${t.email} = lower(btrim(${t.email}))`)],
 )

@@ -29,7 +29,7 @@ export const webhookEndpoints = pgTable(
     createdAt: msTimestamp().notNull().defaultNow(),
     updatedAt: msTimestamp().notNull().defaultNow(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     memberKey('webhook_endpoints_created_by_fk', t.tenantId, t.createdBy),
     index('webhook_endpoints_tenant_idx').on(t.tenantId, t.createdAt),
@@ -49,7 +49,7 @@ export const webhookOutbox = pgTable(
     // The claim lease of the dispatcher run working on it, so a run that died is retried.
     claimedAt: msTimestamp(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.eventId] }), index('webhook_outbox_created_idx').on(t.createdAt)],
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [primaryKey({ columns: [t.tenantId, t.eventId] }), index('webhook_outbox_created_idx').on(t.createdAt)],
 )
 
 // One message to one endpoint: its body as sent (the same on every attempt and replay, so
@@ -72,7 +72,7 @@ export const webhookDeliveries = pgTable(
     createdAt: msTimestamp().notNull().defaultNow(),
     completedAt: msTimestamp(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ name: 'webhook_deliveries_endpoint_fk', columns: [t.tenantId, t.endpointId], foreignColumns: [webhookEndpoints.tenantId, webhookEndpoints.id] }).onDelete('cascade'),
     index('webhook_deliveries_endpoint_idx').on(t.tenantId, t.endpointId, t.createdAt.desc(), t.id.desc()),
@@ -101,7 +101,7 @@ export const webhookAttempts = pgTable(
     responseSnippet: text(),
     error: text(),
   },
-  (t) => [
+  globalThis.WORKER_BUNDLE ? undefined : (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ name: 'webhook_attempts_delivery_fk', columns: [t.tenantId, t.deliveryId], foreignColumns: [webhookDeliveries.tenantId, webhookDeliveries.id] }).onDelete('cascade'),
     index('webhook_attempts_delivery_idx').on(t.tenantId, t.deliveryId, t.attemptedAt),
