@@ -113,9 +113,10 @@ export function withToken(token: string, path: string, init: { method?: string; 
   return request(path, { method: init.method ?? 'GET', body: init.body === undefined ? undefined : JSON.stringify(init.body), headers: { Authorization: `Bearer ${token}`, ...json, ...init.headers }, redirect: 'manual' })
 }
 
-// A personal API token, created from the browser's session through the API.
-export async function createToken(browser: Browser, name = 'Test token'): Promise<{ id: string; name: string; token: string }> {
-  const res = await browser.json('POST', '/api/v1/tokens', { name })
+// A personal API token, created from the browser's session through the API (read and write
+// unless scopes are given).
+export async function createToken(browser: Browser, name = 'Test token', more: { scopes?: string[]; expiresInDays?: number | null } = {}): Promise<{ id: string; name: string; token: string }> {
+  const res = await browser.json('POST', '/api/v1/tokens', { name, ...more })
   if (res.status !== 201) throw new Error(`creating a token failed with ${res.status}: ${await res.text()}`)
   return (await res.json()) as { id: string; name: string; token: string }
 }

@@ -32,12 +32,15 @@ describe('POST /api/v1/tokens', () => {
     const res = await rep.json('POST', '/api/v1/tokens', { name: 'Zapier' })
     expect(res.status).toBe(201)
     const created = (await res.json()) as { id: string; name: string; token: string }
-    expect(created).toEqual({ id: expect.any(String), name: 'Zapier', token: expect.stringMatching(/^crm_[A-Za-z0-9_-]{43}$/) })
+    // Without scopes or an expiry, a token can read and write (within the role) until revoked.
+    expect(created).toEqual({ id: expect.any(String), name: 'Zapier', scopes: ['read', 'write'], expiresAt: null, token: expect.stringMatching(/^crm_[A-Za-z0-9_-]{43}$/) })
 
     const who = await withToken(created.token, '/api/v1/me')
     expect(who.status).toBe(200)
     const session = await me(rep)
-    expect(await who.json()).toEqual({ ...session, name: 'Tess Token', role: 'rep', workspace: { ...session.workspace, name: 'Token Works' } })
+    expect(session).not.toHaveProperty('token')
+    const token = { id: created.id, name: 'Zapier', scopes: ['read', 'write'], expiresAt: null }
+    expect(await who.json()).toEqual({ ...session, name: 'Tess Token', role: 'rep', workspace: { ...session.workspace, name: 'Token Works' }, token })
   })
 
   it('stores only the SHA-256 of the token', async () => {
@@ -82,7 +85,10 @@ describe('GET /api/v1/tokens and DELETE /api/v1/tokens/:id', () => {
     expect(list.status).toBe(200)
     const text = await list.text()
     expect(text).not.toContain(token)
-    expect(JSON.parse(text)).toEqual({ data: [{ id, name: 'Nightly export', tokenPrefix: token.slice(0, 10), createdAt: expect.any(String), lastUsedAt: null }] })
+    const owner = await me(user)
+    expect(JSON.parse(text)).toEqual({
+      data: [{ id, name: 'Nightly export', tokenPrefix: token.slice(0, 10), scopes: ['read', 'write'], owner: { id: owner.userId, name: owner.name, email: owner.email }, createdAt: expect.any(String), lastUsedAt: null, expiresAt: null }],
+    })
 
     const revoked = await user.json('DELETE', `/api/v1/tokens/${id}`)
     expect(revoked.status).toBe(204)

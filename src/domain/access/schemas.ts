@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { Password } from './password-policy'
 import { ROLES } from './roles'
+import { SCOPES } from './scopes'
 
 // One schema per input, shared by the HTML forms and the JSON API. strictObject rejects unknown
 // fields by name, so mass assignment (e.g. posting tenantId or role) fails loudly.
@@ -49,4 +50,21 @@ export const RoleInput = z.strictObject({ role: z.enum(ROLES, { error: 'Choose a
 
 export const AcceptInvitationInput = z.strictObject({ name: Name('your name'), password: Password })
 
-export const TokenInput = z.strictObject({ name: Name('a token name') })
+// The expiries the token form offers; the API takes any number of days in range.
+export const TOKEN_EXPIRY_DAYS = [30, 90, 365] as const
+export const MAX_TOKEN_DAYS = 3650
+
+// No scopes given means read and write (DEFAULT_SCOPES), as tokens had before scopes; no expiry
+// (absent or null) means the token lasts until revoked.
+export const TokenInput = z.strictObject({
+  name: Name('a token name'),
+  scopes: z.array(z.enum(SCOPES, { error: 'Choose scopes from the list.' }), { error: 'Give scopes as a list.' }).min(1, 'Choose at least one scope.').optional(),
+  expiresInDays: z
+    .number({ error: 'Choose when the token expires.' })
+    .int('Give whole days.')
+    .min(1, 'A token must last at least a day.')
+    .max(MAX_TOKEN_DAYS, `Choose at most ${MAX_TOKEN_DAYS} days, or no expiry.`)
+    .nullable()
+    .optional(),
+})
+export type TokenInput = z.infer<typeof TokenInput>

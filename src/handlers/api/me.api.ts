@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { getApiToken } from '../../db/queries/api-tokens'
 import { getDigestSettings, saveDigestSettings } from '../../db/queries/digest-settings'
 import { ROLES } from '../../domain/access/roles'
 import { DigestSettingsPatch } from '../../domain/workspaces/digest-settings'
@@ -7,6 +8,7 @@ import { ZONE_UNKNOWN_TO_DB } from '../../domain/workspaces/time-zones'
 import type { AuthedEnv } from '../../env'
 import { AppError } from '../../lib/errors'
 import { COMMON_ERRORS, apiRouter } from './openapi'
+import { iso } from './records'
 
 export const meApi = apiRouter()
 
@@ -21,6 +23,8 @@ const Me = z
     timezone: z.string().nullable(),
     digestEnabled: z.boolean(),
     workspace: z.object({ id: z.string(), name: z.string(), timezone: z.string() }),
+    // Only when called with an API token: what that token may do, and until when.
+    token: z.object({ id: z.string(), name: z.string(), scopes: z.array(z.string()), expiresAt: z.string().nullable() }).optional(),
   })
   .openapi('Me')
 
@@ -28,14 +32,15 @@ const ok = { 200: { description: 'The caller', content: { 'application/json': { 
 
 async function meJson(c: Context<AuthedEnv>) {
   const a = c.var.auth
-  const digest = await getDigestSettings(c.var.db, a.tenantId, a.userId)
+  const [digest, token] = await Promise.all([getDigestSettings(c.var.db, a.tenantId, a.userId), a.tokenId ? getApiToken(c.var.db, a.tenantId, a.tokenId) : null])
   if (!digest) throw new AppError('NOT_FOUND')
-  return { userId: a.userId, name: a.userName, email: a.email, role: a.role, timezone: digest.timezone, digestEnabled: digest.digestEnabled, workspace: { id: a.tenantId, name: a.tenantName, timezone: digest.workspaceTimeZone } }
+  const me = { userId: a.userId, name: a.userName, email: a.email, role: a.role, timezone: digest.timezone, digestEnabled: digest.digestEnabled, workspace: { id: a.tenantId, name: a.tenantName, timezone: digest.workspaceTimeZone } }
+  return token ? { ...me, token: { ...token, expiresAt: iso(token.expiresAt) } } : me
 }
 
 // Who the caller is acting as: handy for integrators checking a token, and for our tests.
 meApi.openapi(
-  createRoute({ method: 'get', path: '/me', operationId: 'getMe', tags: ['Access'], summary: 'The user, role and workspace this request acts as', responses: { ...ok, ...COMMON_ERRORS } }),
+  createRoute({ method: 'get', path: '/me', operationId: 'getMe', tags: ['Access'], summary: 'The user, role and workspace this request acts as', description: 'Answers with any token scope. Called with a token, `token` gives its scopes and expiry.', responses: { ...ok, ...COMMON_ERRORS } }),
   async (c) => c.json(await meJson(c), 200),
 )
 

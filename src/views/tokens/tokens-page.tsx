@@ -1,19 +1,25 @@
 import { Fragment, jsx } from '../jsx'
+import type { ApiTokenRow } from '../../db/queries/api-tokens'
+import type { TokenFormValues } from '../../domain/access/token-form-values'
 import type { FieldError } from '../../lib/errors'
-import { ActionButton } from '../components/action-button'
-import { DateTime } from '../components/date-time'
-import { Field, FormErrors } from '../components/field'
+import { TokenForm } from './token-form'
+import { TokenTable } from './token-table'
 
-export type TokenRow = { id: string; name: string; tokenPrefix: string; createdAt: Date; lastUsedAt: Date | null }
+export type TokensPageProps = { tokens: ApiTokenRow[]; values: TokenFormValues; errors?: FieldError[]; created?: { name: string; token: string }; isAdmin: boolean }
 
 // Personal API tokens. A new token's secret is shown here once and never again.
-export function TokensPage({ tokens, created, values = {}, errors = [] }: { tokens: TokenRow[]; created?: { name: string; token: string }; values?: { name?: string }; errors?: FieldError[] }) {
+export function TokensPage({ tokens, created, values, errors = [], isAdmin }: TokensPageProps) {
   return (
     <>
       <h1>API tokens</h1>
       <p class="lead">
-        A token acts as you, with your role, in this workspace. Send it as <code>Authorization: Bearer &lt;token&gt;</code>.
+        A token acts as you, with your role, in this workspace. Send it as <code>Authorization: Bearer &lt;token&gt;</code>. The <a href="/api/docs">API reference</a> lists every operation.
       </p>
+      {isAdmin ? (
+        <p>
+          <a href="/settings/tokens/all">Every token in this workspace</a>
+        </p>
+      ) : null}
       {created ? (
         <div class="card token-reveal" role="status">
           <p>
@@ -22,48 +28,9 @@ export function TokensPage({ tokens, created, values = {}, errors = [] }: { toke
           <input type="text" readonly value={created.token} aria-label="New API token" class="token-value" />
         </div>
       ) : null}
-      <form method="post" action="/settings/tokens" class="card narrow" novalidate>
-        <FormErrors errors={errors} fields={['name']} />
-        <Field name="name" label="Token name" value={values.name} errors={errors} required maxlength={120} hint="What will use it, e.g. “Zapier” or “nightly export”." />
-        <button type="submit">Create token</button>
-      </form>
+      <TokenForm values={values} errors={errors} />
       <h2>Your tokens</h2>
-      {tokens.length === 0 ? (
-        <p class="empty">You have no API tokens in this workspace.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Starts with</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((t) => (
-              <tr>
-                <td>{t.name}</td>
-                <td>
-                  <code>{t.tokenPrefix}…</code>
-                </td>
-                <td>
-                  <DateTime value={t.createdAt} precision="day" />
-                </td>
-                <td>
-                  <DateTime value={t.lastUsedAt} precision="day" />
-                </td>
-                <td>
-                  <ActionButton action={`/settings/tokens/${t.id}/revoke`} label="Revoke" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {tokens.length === 0 ? <p class="empty">You have no API tokens in this workspace.</p> : <TokenTable tokens={tokens} revokeBase="/settings/tokens" />}
     </>
   )
 }
