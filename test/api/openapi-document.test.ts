@@ -2,6 +2,7 @@
 import '@hono/zod-openapi'
 import { describe, expect, it } from 'vitest'
 import { createApi } from '../../src/handlers/api/api'
+import { withApiConventions } from '../../src/handlers/api/openapi-conventions'
 import { OPENAPI_DOCUMENT } from '../../src/handlers/api/openapi-document'
 import { request } from '../helpers/app'
 
@@ -13,6 +14,6 @@ describe('GET /api/v1/openapi.json', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/json')
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'") // the worker's headers
-    expect(await res.json()).toEqual(JSON.parse(JSON.stringify(createApi().getOpenAPI31Document(OPENAPI_DOCUMENT))))
+    expect(await res.json()).toEqual(JSON.parse(JSON.stringify(withApiConventions(createApi().getOpenAPI31Document(OPENAPI_DOCUMENT)))))
   })
 })

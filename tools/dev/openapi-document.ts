@@ -12,6 +12,7 @@ const ROOT = dirname(require.resolve('../../package.json'))
 
 type OpenApiModule = { OPENAPI_DOCUMENT: object; OPENAPI_PATH: string }
 type ApiModule = { createApi: () => { getOpenAPI31Document: (config: object) => unknown } }
+type ConventionsModule = { withApiConventions: (document: unknown) => unknown }
 
 // The worker's modules are loaded by URL so that this Node-side file is type-checked without them
 // (they are checked with the worker's own tsconfig).
@@ -22,7 +23,9 @@ export async function openApiDocument(): Promise<{ path: string; json: string }>
   await import('@hono/zod-openapi')
   const { OPENAPI_DOCUMENT, OPENAPI_PATH } = await load<OpenApiModule>('src/handlers/api/openapi-document.ts')
   const { createApi } = await load<ApiModule>('src/handlers/api/api.ts')
-  return { path: OPENAPI_PATH, json: JSON.stringify(createApi().getOpenAPI31Document(OPENAPI_DOCUMENT)) }
+  // What the routes say, then what every route shares (auth, errors, pagination, idempotency).
+  const { withApiConventions } = await load<ConventionsModule>('src/handlers/api/openapi-conventions.ts')
+  return { path: OPENAPI_PATH, json: JSON.stringify(withApiConventions(createApi().getOpenAPI31Document(OPENAPI_DOCUMENT))) }
 }
 
 export async function writeOpenApiDocument(): Promise<string> {
