@@ -12,7 +12,9 @@ function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err
   if (err instanceof HTTPException) {
     const byStatus: Record<number, AppError['code']> = { 400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED' }
-    return new AppError(byStatus[err.status] ?? 'INTERNAL')
+    const code = byStatus[err.status] ?? 'INTERNAL'
+    // Hono's own 4xx messages say what was wrong ("Malformed JSON in request body").
+    return err.status < 500 && err.message ? new AppError(code, err.message) : new AppError(code)
   }
   return new AppError('INTERNAL')
 }
@@ -27,7 +29,7 @@ export function renderError(err: unknown, c: Context<AppEnv>) {
   const detail = appErr.status >= 500 ? 'Please try again. If it keeps happening, quote this id: ' + c.var.requestId : appErr.message
 
   if (c.req.path.startsWith('/api/')) {
-    const body = { type: 'about:blank', title, status, detail, ...(appErr.fieldErrors.length ? { errors: appErr.fieldErrors } : {}) }
+    const body = { type: 'about:blank', title, status, detail, requestId: c.var.requestId, ...(appErr.fieldErrors.length ? { errors: appErr.fieldErrors } : {}) }
     return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json' })
   }
   if (isFragment(c)) {

@@ -1,7 +1,9 @@
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeCursor, encodeCursor, MAX_CURSOR_LENGTH } from '../../src/lib/cursor'
+import { decodeCursor, encodeCursor, MAX_CURSOR_LENGTH, useCursorSecret } from '../../src/lib/cursor'
 import { AppError } from '../../src/lib/errors'
+import { linkSecret } from '../../src/lib/signed-links'
+import { testEnv } from '../helpers/app'
 
 // -0 is a number JSON cannot carry (it comes back as 0), so the round trip is over the others.
 const value = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)), fc.constant(null))
@@ -67,6 +69,32 @@ describe('encodeCursor / decodeCursor', () => {
     expect(err).toBeInstanceOf(AppError)
     expect((err as AppError).status).toBe(400)
     expect((err as AppError).message).toBe('The cursor is not valid; start again from the first page.')
+  })
+
+  it('refuses a cursor with any one character changed', () => {
+    const cursor = encodeCursor(['2026-03-01T12:00:00.000Z', '0195f1c2-7d4e-7abc-8def-0123456789ab'])
+    fc.assert(
+      fc.property(fc.nat(cursor.length - 1), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), (at, ch) => {
+        fc.pre(cursor[at] !== ch)
+        expect(rejection(cursor.slice(0, at) + ch + cursor.slice(at + 1))).toBeInstanceOf(AppError)
+      }),
+    )
+    expect(rejection(cursor.slice(0, -1))).toBeInstanceOf(AppError)
+    expect(rejection(`${cursor}A`)).toBeInstanceOf(AppError)
+  })
+
+  it('accepts only cursors signed with the installed key', () => {
+    try {
+      useCursorSecret('one-deployment-secret-0123456789abcdef')
+      const cursor = encodeCursor([42, 'x'])
+      useCursorSecret('another-deployment-secret-0123456789ab')
+      expect(rejection(cursor)).toBeInstanceOf(AppError)
+      // Without a secret, cursors still work (signed with a built-in key).
+      useCursorSecret(null)
+      expect(decodeCursor(encodeCursor([42, 'x']))).toEqual([42, 'x'])
+    } finally {
+      useCursorSecret(linkSecret(testEnv))
+    }
   })
 
   it('throws only AppError 400 for arbitrary input', () => {

@@ -1,7 +1,7 @@
 import { and, isNotNull, lt, or } from 'drizzle-orm'
 import { RATE_WINDOW_MS } from '../../domain/forms/rate-limit'
 import type { Db } from '../client'
-import { invitations, loginFailures, passwordResets, rateLimits, sessions } from '../schema'
+import { idempotencyKeys, invitations, loginFailures, passwordResets, rateLimits, sessions } from '../schema'
 
 // Deletes what can no longer matter, relative to `now`. Idempotent by nature: running it twice
 // deletes nothing the second time. Sessions and links are kept a while after they end, so a
@@ -16,5 +16,7 @@ export async function pruneExpiredAuthData(db: Db, now: Date, failureWindowMs: n
     db.delete(invitations).where(lt(invitations.expiresAt, endedBefore)),
     // A rate-limit window that has ended limits nothing.
     db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - RATE_WINDOW_MS))),
+    // A replay is promised for 24 hours; after that the key is free again anyway.
+    db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, now)),
   ])
 }

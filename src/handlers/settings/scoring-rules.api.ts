@@ -5,7 +5,7 @@ import { EngagementRuleInput, FitRuleInput, ScoringRuleInput, ThresholdRuleInput
 import { can } from '../../domain/access/permissions'
 import type { AuthedEnv } from '../../env'
 import { AppError } from '../../lib/errors'
-import { parseOrThrow } from '../../lib/validation'
+import { toFieldErrors } from '../../lib/validation'
 import { COMMON_ERRORS, NOT_FOUND, apiRouter } from '../api/openapi'
 import { RecordIdParam } from '../api/records'
 import { saveScoringRule } from './save-scoring-rule'
@@ -94,9 +94,13 @@ scoringRulesApi.openapi(
     const patch = c.req.valid('json')
     const rule = await getRule(c.var.db, c.var.tenantId, id)
     if (!rule) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
-    if (patch.kind !== undefined && patch.kind !== rule.kind) throw new AppError('VALIDATION', 'A rule keeps its kind.', [{ path: 'kind', message: 'A rule cannot change kind. Add a new rule instead.' }])
     const { id: _id, ...stored } = rule
-    const input = parseOrThrow(ScoringRuleInput, { ...stored, ...patch })
+    // A change of kind is named together with whatever else is wrong (an unknown field, say).
+    const kindChanged = patch.kind !== undefined && patch.kind !== rule.kind
+    const result = ScoringRuleInput.safeParse({ ...stored, ...patch, kind: rule.kind })
+    const errors = [...(kindChanged ? [{ path: 'kind', message: 'A rule cannot change kind. Add a new rule instead.' }] : []), ...(result.success ? [] : toFieldErrors(result.error))]
+    if (!result.success || kindChanged) throw new AppError('VALIDATION', kindChanged ? 'A rule keeps its kind.' : 'Some fields need attention.', errors)
+    const input = result.data
     return c.json(await saveScoringRule(c.var.db, c.var.tenantId, input, id), 200)
   },
 )
