@@ -10,9 +10,9 @@ export const MAX_JOB_ERROR_CHARS = 2048
 
 export const DEAD_JOBS_PAGE_SIZE = 50
 
-// Job types are lowercase words joined by dashes ('send-email'), so a type never holds the colon
+// Job types are lowercase words joined by dashes or dots ('send-email', 'import.run'), so a type never holds the colon
 // that joins it to its key in a JobRef.
-const JOB_TYPE = /^[a-z][a-z0-9-]*$/
+const JOB_TYPE = /^[a-z][a-z0-9.-]*$/
 
 // What every job message carries, read leniently: the dead-letter consumer records whatever
 // reached the DLQ, even a message of a type this deploy no longer knows.
@@ -36,7 +36,7 @@ export const jobRef = (j: JobId) => `${j.type}:${j.key}`
 export const JobRef = z
   .string()
   .max(1024)
-  .regex(/^[a-z][a-z0-9-]*:./s, 'Not a job reference.')
+  .regex(/^[a-z][a-z0-9.-]*:./s, 'Not a job reference.')
   .transform((s): JobId => ({ type: s.slice(0, s.indexOf(':')), key: s.slice(s.indexOf(':') + 1) }))
 
 // The page's Retry and Discard post one ref per job ("ids", the bulk form's field name).

@@ -5,7 +5,10 @@ import type { FieldError } from '../../lib/errors'
 export type FieldProps = {
   name: string
   label: string
-  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'date' | 'datetime-local' | 'hidden'
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'date' | 'datetime-local' | 'hidden' | 'file'
+  // For a file input: the types the picker offers (".csv,text/csv"). Neither a file nor a
+  // password is ever given a value: a password is not sent back, a file cannot be.
+  accept?: string
   value?: string | null
   errors?: FieldError[]
   required?: boolean
@@ -22,7 +25,7 @@ export type FieldProps = {
 
 // The one labelled input of every form: label, value, hint and this field's errors, wired with
 // aria-invalid/aria-describedby so screen readers announce what needs fixing.
-export function Field({ name, label, type = 'text', value, errors = [], required, autocomplete, hint, autofocus, minlength, maxlength, idSuffix = '', children }: FieldProps) {
+export function Field({ name, label, type = 'text', value, errors = [], required, autocomplete, hint, autofocus, minlength, maxlength, accept, idSuffix = '', children }: FieldProps) {
   const id = `f-${name}${idSuffix}`
   const mine = errors.filter((e) => e.path === name)
   const describedBy = [hint ? `${id}-hint` : null, mine.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
@@ -34,7 +37,8 @@ export function Field({ name, label, type = 'text', value, errors = [], required
         id={id}
         name={name}
         type={type}
-        value={type === 'password' ? undefined : (value ?? '')}
+        value={type === 'password' || type === 'file' ? undefined : (value ?? '')}
+        accept={accept}
         required={required}
         autocomplete={autocomplete}
         autofocus={autofocus || (mine.length > 0 && errors[0]?.path === name)}

@@ -111,6 +111,11 @@ function summary({ eventType, actorName, payload }: TimelineEventView, labels: R
     }
     case 'merge_undone':
       return `${who} undid the merge with ${text(payload.name) ?? 'another record'}`
+    case 'imported': {
+      // One event per record and import, whether the import created the record or updated it.
+      const row = typeof payload.row === 'number' ? ` (row ${payload.row} of the file)` : ''
+      return `${who} imported this record${row}`
+    }
     case 'archived':
       return `${who} archived this record`
     case 'restored':
