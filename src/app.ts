@@ -5,6 +5,7 @@ import type { AppEnv } from './env'
 import { accountsActions } from './handlers/accounts/accounts.actions'
 import { accountsPages } from './handlers/accounts/accounts.pages'
 import { createApi } from './handlers/api/api'
+import { apiDocsPages } from './handlers/api/api-docs.pages'
 import { contactsActions } from './handlers/contacts/contacts.actions'
 import { contactsPages } from './handlers/contacts/contacts.pages'
 import { leadConvertPages } from './handlers/leads/lead-convert.pages'
@@ -27,6 +28,7 @@ import { tasksActions } from './handlers/tasks/tasks.actions'
 import { tasksPages } from './handlers/tasks/tasks.pages'
 import { taskLinkPages } from './handlers/tasks/task-links.pages'
 import { exportsPages } from './handlers/exports/exports.pages'
+import { importsPages } from './handlers/imports/imports.pages'
 import { csrfProtection } from './handlers/middleware/csrf'
 import { formSubmit } from './handlers/forms/submit'
 import { publicFormPages } from './handlers/forms/public-form.pages'
@@ -46,22 +48,35 @@ import { usersPages } from './handlers/users/users.pages'
 import { viewsPages } from './handlers/views/views.pages'
 import { workspacePages } from './handlers/workspaces/workspaces.pages'
 import { health } from './handlers/system/health'
+import { useCursorSecret } from './lib/cursor'
 import { AppError } from './lib/errors'
+import { ensurePhoneMetadata } from './lib/phone'
 import { requestIdMiddleware } from './lib/request-id'
 import { securityHeaders } from './lib/security-headers'
+import { linkSecret } from './lib/signed-links'
 import { renderer } from './views/layout'
 
-// Default cap for request bodies; routes that take files (imports) raise it for themselves.
+// Default cap for request bodies. An import's upload is exempt: it streams to R2 and counts its
+// own bytes against its own limit (receiveUpload), where this cap would buffer it in memory.
 const MAX_BODY_BYTES = 1024 * 1024
+const IMPORT_UPLOADS = new Set(['/imports', '/api/v1/imports'])
+const bodyCap = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', 'The body is larger than 1 MB.') } })
 
 export function createApp() {
   const app = new Hono<AppEnv>()
 
   app.use(requestIdMiddleware)
   app.use(securityHeaders)
-  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE') } }))
+  // Phone parsing is synchronous, so its metadata (a static asset) is loaded before any handler;
+  // after an isolate's first request this is a check of one variable.
+  app.use(async (c, next) => {
+    await ensurePhoneMetadata(c.env.ASSETS)
+    await next()
+  })
+  app.use((c, next) => (c.req.method === 'POST' && IMPORT_UPLOADS.has(c.req.path) ? next() : bodyCap(c, next)))
   app.use(async (c, next) => {
     c.set('db', createDb(c.env))
+    useCursorSecret(linkSecret(c.env))
     await next()
   })
   // Public form submissions (POST /f/:key and its preflight) come from other sites by design:
@@ -98,6 +113,7 @@ export function createApp() {
   // Before the forms pages, whose /forms/:id would otherwise take /forms/quarantine.
   app.route('/', quarantinePages)
   app.route('/', formsPages)
+  app.route('/', importsPages)
   // Exports and actions first: their fixed paths (/accounts/export.csv, /accounts/bulk) must win
   // over the pages' /:id routes.
   app.route('/', exportsPages)
@@ -117,6 +133,7 @@ export function createApp() {
   app.route('/', activitiesPages)
   app.route('/', viewsPages)
   app.route('/', searchPages)
+  app.route('/', apiDocsPages)
   app.route('/api/v1', createApi())
 
   app.notFound((c) => renderError(new AppError('NOT_FOUND', 'There is nothing at this address.'), c))

@@ -37,6 +37,8 @@ export type Env = {
   // General API rate limit, and a tighter one for sign-in attempts per client address.
   RATE_LIMITER: RateLimit
   LOGIN_LIMITER?: RateLimit
+  // The JSON API's flood guard per caller, in front of its exact database-counted limits.
+  API_LIMITER?: RateLimit
   ASSETS: Fetcher
 }
 

@@ -32,6 +32,7 @@ const NAV: NavItem[] = [
   { href: '/tasks', label: 'Tasks' },
   { href: '/forms', label: 'Forms', show: (a) => can(a.role, 'forms.manage') },
   { href: '/duplicates', label: 'Duplicates', show: (a) => can(a.role, 'records.merge') },
+  { href: '/imports', label: 'Imports', show: (a) => can(a.role, 'records.import') },
   { href: '/settings/users', label: 'Users', show: (a) => can(a.role, 'users.manage') },
   { href: '/settings/workspace', label: 'Settings', show: (a) => can(a.role, 'settings.manage') },
   { href: '/settings/emails', label: 'Email log', show: (a) => can(a.role, 'settings.manage') },

@@ -89,6 +89,35 @@ export const WebhookDeliverMessage = z.strictObject({
   deliveryId: z.uuid(),
 })
 
-export const JobMessage = z.discriminatedUnion('type', [HeartbeatMessage, SendEmailMessage, CleanupMessage, TaskReminderMessage, DigestMessage, ScoreRecomputeMessage, ScoreSweepMessage, ExportMessage, WebhookDeliverMessage])
+// Works through one CSV import (import.run: its rows; import.revert: its undo) for as long as one
+// invocation's budget lasts, then sends itself again to carry on. The import's lease, not the
+// key, makes a redelivery harmless; the key ("<importId>:<rows done>") names the stretch.
+export const ImportRunMessage = z.strictObject({
+  type: z.literal('import.run'),
+  key: z.string().min(1),
+  tenantId: z.uuid(),
+  importId: z.uuid(),
+})
+
+export const ImportRevertMessage = z.strictObject({
+  type: z.literal('import.revert'),
+  key: z.string().min(1),
+  tenantId: z.uuid(),
+  importId: z.uuid(),
+})
+
+export const JobMessage = z.discriminatedUnion('type', [
+  HeartbeatMessage,
+  SendEmailMessage,
+  CleanupMessage,
+  TaskReminderMessage,
+  DigestMessage,
+  ScoreRecomputeMessage,
+  ScoreSweepMessage,
+  ExportMessage,
+  WebhookDeliverMessage,
+  ImportRunMessage,
+  ImportRevertMessage,
+])
 
 export type JobMessage = z.infer<typeof JobMessage>

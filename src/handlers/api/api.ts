@@ -4,12 +4,15 @@ import { contactsApi } from '../contacts/contacts.api'
 import { leadsApi } from '../leads/leads.api'
 import { mergeApi } from '../duplicates/merge.api'
 import { apiAuth, requireJson } from '../middleware/api-auth'
+import { idempotency } from '../middleware/idempotency'
+import { apiRateLimit } from '../middleware/rate-limit'
 import { notesApi } from '../notes/notes.api'
 import { opportunitiesApi } from '../opportunities/opportunities.api'
 import { pipelinesApi } from '../opportunities/pipelines.api'
 import { tasksApi } from '../tasks/tasks.api'
 import { tokensApi } from '../tokens/tokens.api'
 import { exportsApi } from '../exports/exports.api'
+import { importsApi } from '../imports/imports.api'
 import { formsApi } from '../forms/forms.api'
 import { quarantineApi } from '../forms/quarantine.api'
 import { webhooksApi } from '../webhooks/webhooks.api'
@@ -31,7 +34,9 @@ export function createApi() {
   // Built from these routes ahead of time (see openapi-document.ts). Public: before apiAuth.
   api.get('/openapi.json', serveOpenApiDocument)
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })
-  api.use('*', requireJson, apiAuth)
+  // Counted before anything else runs, so a refused request costs one statement; POST bodies are
+  // checked to be JSON before an Idempotency-Key claims them.
+  api.use('*', apiAuth, apiRateLimit(), requireJson, idempotency)
   api.route('/', meApi)
   api.route('/', tokensApi)
   api.route('/', accountsApi)
@@ -47,6 +52,7 @@ export function createApi() {
   api.route('/', searchApi)
   api.route('/', viewsApi)
   api.route('/', exportsApi)
+  api.route('/', importsApi)
   api.route('/', scoringRulesApi)
   api.route('/', routingRulesApi)
   api.route('/', routingApi)

@@ -1,10 +1,12 @@
 import { createDb } from '../../db/client'
 import { claimDueDigests } from '../../db/queries/digest'
+import { claimStaleImports } from '../../db/queries/imports'
 import { claimDueReminders } from '../../db/queries/reminders'
 import { workspaceIdsAfter } from '../../db/queries/score-sweep'
 import type { JobMessage } from '../../domain/jobs/messages'
 import { inBatchesOf } from '../../domain/jobs/batches'
 import { DIGEST_CLAIM_BATCH, DIGEST_LEASE_MS, digestMessage } from '../../domain/jobs/digest'
+import { importRevertMessage, importRunMessage } from '../../domain/jobs/imports'
 import { REMINDER_CLAIM_BATCH, REMINDER_LEASE_MS, reminderMessage } from '../../domain/jobs/reminders'
 import { sweepMessage } from '../../domain/jobs/scoring'
 import type { Env } from '../../env'
@@ -34,7 +36,9 @@ export async function handleScheduled(controller: Pick<ScheduledController, 'cro
   const scheduledAt = new Date(controller.scheduledTime).toISOString()
   switch (controller.cron) {
     case CRONS.heartbeat:
-      return enqueue(env, controller.cron, [{ type: 'heartbeat', key: `heartbeat:${scheduledAt}`, scheduledAt }])
+      // The same tick picks up imports whose job died, so they resume within minutes.
+      await Promise.all([enqueue(env, controller.cron, [{ type: 'heartbeat', key: `heartbeat:${scheduledAt}`, scheduledAt }]), enqueueStaleImports(env)])
+      return
     case CRONS.cleanup:
       return enqueue(env, controller.cron, [{ type: 'cleanup', key: `cleanup:${scheduledAt}`, scheduledAt }])
     case CRONS.reminders:
@@ -82,6 +86,20 @@ async function enqueueDueDigests(env: Env, now: Date): Promise<void> {
     const claimed = await claimDueDigests(db, now, DIGEST_CLAIM_BATCH, DIGEST_LEASE_MS)
     if (claimed.length) await enqueue(env, CRONS.digest, claimed.map(digestMessage))
     if (claimed.length < DIGEST_CLAIM_BATCH) return
+  }
+}
+
+// Imports claimed per statement by the sweep.
+const STALE_IMPORT_BATCH = 100
+
+// Imports in the middle of a run or an undo whose job's lease ran out: it died (or its message
+// was lost), so a new message carries on from the last committed chunk.
+async function enqueueStaleImports(env: Env): Promise<void> {
+  const db = createDb(env)
+  for (;;) {
+    const claimed = await claimStaleImports(db, STALE_IMPORT_BATCH)
+    if (claimed.length) await enqueue(env, CRONS.heartbeat, claimed.map((i) => (i.status === 'reverting' ? importRevertMessage(i) : importRunMessage(i))))
+    if (claimed.length < STALE_IMPORT_BATCH) return
   }
 }
 
