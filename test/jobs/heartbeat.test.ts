@@ -38,7 +38,9 @@ describe('cron → jobs queue', () => {
     const ctx = createExecutionContext()
     worker.scheduled(createScheduledController({ cron: CRONS.heartbeat, scheduledTime }), { ...testEnv, JOBS: jobs }, ctx)
     await waitOnExecutionContext(ctx)
-    expect(sent).toEqual([heartbeat(new Date(scheduledTime))])
+    // The same tick re-sends imports whose job died, from any workspace in the shared test
+    // database (test/imports/import-job.test.ts covers that sweep); here only the heartbeat counts.
+    expect(sent.filter((m) => (m as JobMessage).type === 'heartbeat')).toEqual([heartbeat(new Date(scheduledTime))])
   })
 
   it('ignores a cron expression it does not know', async () => {
