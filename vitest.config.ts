@@ -24,6 +24,9 @@ export default defineConfig({
                 LINK_SECRET: 'test-only-link-secret-0123456789abcdef',
                 // Local webhook receivers that skip the SSRF checks (never set in wrangler.toml).
                 WEBHOOK_ALLOW_HOSTS: '127.0.0.1:9999,localhost:9999',
+                // One test session makes hundreds of API calls in seconds; test/api/rate-limits.test.ts
+                // checks the published limits with this unset.
+                API_RATE_LIMIT_SCALE: '100',
               },
             },
           })),

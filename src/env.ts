@@ -32,6 +32,9 @@ export type Env = {
   // past the SSRF checks (e.g. "127.0.0.1:9999" for a local receiver). Set only by the local dev
   // stack and vitest.config.ts, never in wrangler.toml: in production every endpoint is checked.
   WEBHOOK_ALLOW_HOSTS?: string
+  // Multiplies the JSON API's published rate limits. Set only by vitest.config.ts, whose tests
+  // drive the API as one caller far faster than any integration may; never in wrangler.toml.
+  API_RATE_LIMIT_SCALE?: string
   JOBS: Queue<JobMessage>
   FILES: R2Bucket
   // General API rate limit, and a tighter one for sign-in attempts per client address.

@@ -12,8 +12,9 @@ import { AppError } from '../../lib/errors'
 // guesses. It stands in front instead, at three times the caller limit (wrangler.toml), so a
 // client that ignores its 429s is turned away at the edge rather than costing a database write
 // per request. The binding is optional: without it the meter alone enforces the same limits.
-export function apiRateLimit(limits: RateLimits = API_RATE_LIMITS): MiddlewareHandler<AuthedEnv> {
+export function apiRateLimit(given: RateLimits = API_RATE_LIMITS): MiddlewareHandler<AuthedEnv> {
   return async (c, next) => {
+    const limits = given === API_RATE_LIMITS ? scaled(given, Number(c.env.API_RATE_LIMIT_SCALE) || 1) : given
     const { tokenId, sessionId } = c.var.auth
     const caller = tokenId ? `token:${tokenId}` : `session:${sessionId}`
     const full = { limit: limits.caller.limit, remaining: 0, resetSeconds: limits.caller.windowMs / 1000, exceeded: true }
@@ -32,6 +33,9 @@ export function apiRateLimit(limits: RateLimits = API_RATE_LIMITS): MiddlewareHa
     await next()
   }
 }
+
+const scaled = (limits: RateLimits, by: number): RateLimits =>
+  by === 1 ? limits : { caller: { ...limits.caller, limit: limits.caller.limit * by }, workspace: { ...limits.workspace, limit: limits.workspace.limit * by } }
 
 function setHeaders(c: Context<AuthedEnv>, state: RateState) {
   c.header('RateLimit-Limit', String(state.limit))
