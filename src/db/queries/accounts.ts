@@ -7,10 +7,11 @@ import { fieldDiff } from '../../domain/timeline/diff'
 import { AppError } from '../../lib/errors'
 import { newId } from '../../lib/ids'
 import type { Db } from '../client'
+import { foreignKeyViolation } from '../errors'
 import { accounts, contacts, opportunities } from '../schema'
 import { eventWhen, historyWhen, stamped } from './records/changes'
 import { ownerName, tagsColumn } from './records/columns'
-import { cappedCount, commonFilters, keysetAfter, keysetOrder, pageOf, visibleTo, type Sort, type SortColumn } from './records/list'
+import { cappedCount, columnsFor, commonFilters, keysetAfter, keysetOrder, pageOf, visibleTo, type PartialRows, type Sort, type SortColumn } from './records/list'
 import { setTagsWhen } from './records/tags'
 import { listFilterSql } from './views/compile'
 import type { FilterNode } from '../../domain/views/filter'
@@ -60,12 +61,12 @@ function listWhere(tenantId: string, viewer: Viewer, f: ListFilters, view?: Filt
 
 // The statements of one list page, for the caller to batch with whatever else the page needs.
 // `view` is the filter of the saved view the list shows, if any.
-export function listAccountsQueries(db: Db, tenantId: string, viewer: Viewer, f: ListFilters, view?: FilterNode) {
+export function listAccountsQueries(db: Db, tenantId: string, viewer: Viewer, f: ListFilters & PartialRows, view?: FilterNode) {
   const sort = sortOf(f)
   const where = listWhere(tenantId, viewer, f, view)
   return {
     sort,
-    rows: db.select(row).from(accounts).where(and(where, keysetAfter(sort, accounts.id, f.cursor))).orderBy(...keysetOrder(sort, accounts.id)).limit(f.limit + 1),
+    rows: db.select(columnsFor(row, f.fields, sort.column)).from(accounts).where(and(where, keysetAfter(sort, accounts.id, f.cursor))).orderBy(...keysetOrder(sort, accounts.id)).limit(f.limit + 1),
     count: cappedCount(db, accounts, where),
   }
 }
@@ -99,13 +100,19 @@ export const accountOpportunitiesQuery = (db: Db, tenantId: string, viewer: View
     .orderBy(desc(opportunities.createdAt))
     .limit(20)
 
+// Someone of another workspace as owner fails the composite key to memberships: that is the
+// caller's mistake, a 422 on the field, not a 500.
+function rethrowUnknownOwner(err: unknown): never {
+  throw foreignKeyViolation(err) === 'accounts_owner_fk' ? new AppError('VALIDATION', 'Some fields need attention.', [{ path: 'ownerId', message: 'Choose a member of this workspace.' }]) : err
+}
+
 export async function createAccount(db: Db, tenantId: string, actorUserId: string, values: Omit<AccountInput, 'tags'>, tagNames: string[]): Promise<string> {
   const id = newId()
   await db.batch([
     db.insert(accounts).values({ ...values, tenantId, id, createdBy: actorUserId }),
     eventWhen(db, tenantId, { entityType: 'account', entityId: id, eventType: 'created', actorUserId, payload: { name: values.name } }, sql`true`),
     ...setTagsWhen(db, tenantId, 'accountId', id, tagNames, sql`true`),
-  ])
+  ]).catch(rethrowUnknownOwner)
   return id
 }
 
@@ -126,7 +133,7 @@ export async function updateAccount(db: Db, tenantId: string, viewer: Viewer, id
     eventWhen(db, tenantId, { entityType: 'account', entityId: id, eventType: eventTypeFor(diff), actorUserId: viewer.userId, payload: { changes: diff } }, applied),
     ...historyWhen(db, tenantId, 'account', id, viewer.userId, diff, applied),
     ...(tagNames ? setTagsWhen(db, tenantId, 'accountId', id, tagNames, applied) : []),
-  ])
+  ]).catch(rethrowUnknownOwner)
   if (!updated.length) throw new AppError('CONFLICT', 'Someone else changed this account a moment ago. Reload it and try again.')
   return true
 }

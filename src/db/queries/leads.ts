@@ -7,11 +7,11 @@ import { OPEN_LEAD_STATUSES } from '../../domain/records/vocab'
 import { fieldDiff } from '../../domain/timeline/diff'
 import { AppError } from '../../lib/errors'
 import type { Db } from '../client'
-import { uniqueFieldError } from '../errors'
+import { foreignKeyViolation, uniqueFieldError } from '../errors'
 import { leads, tenants } from '../schema'
 import { eventWhen, historyWhen, stamped } from './records/changes'
 import { ownerName, tagsColumn } from './records/columns'
-import { cappedCount, commonFilters, keysetAfter, keysetOrder, pageOf, visibleTo, type Sort, type SortColumn } from './records/list'
+import { cappedCount, columnsFor, commonFilters, keysetAfter, keysetOrder, pageOf, visibleTo, type PartialRows, type Sort, type SortColumn } from './records/list'
 import { setTagsWhen } from './records/tags'
 import { listFilterSql } from './views/compile'
 import type { FilterNode } from '../../domain/views/filter'
@@ -92,12 +92,12 @@ function listWhere(tenantId: string, viewer: Viewer, f: LeadListQuery, view?: Fi
 
 // The statements of one list page, for the caller to batch with whatever else the page needs.
 // `view` is the filter of the saved view the list shows, if any.
-export function listLeadsQueries(db: Db, tenantId: string, viewer: Viewer, f: LeadListQuery, view?: FilterNode) {
+export function listLeadsQueries(db: Db, tenantId: string, viewer: Viewer, f: LeadListQuery & PartialRows, view?: FilterNode) {
   const sort = sortOf(f)
   const where = listWhere(tenantId, viewer, f, view)
   return {
     page: (rows: LeadRow[]) => pageOf(rows, f.limit, sort.value),
-    rows: db.select(row).from(leads).where(and(where, keysetAfter(sort, leads.id, f.cursor))).orderBy(...keysetOrder(sort, leads.id)).limit(f.limit + 1),
+    rows: db.select(columnsFor(row, f.fields, sort.column)).from(leads).where(and(where, keysetAfter(sort, leads.id, f.cursor))).orderBy(...keysetOrder(sort, leads.id)).limit(f.limit + 1),
     count: cappedCount(db, leads, where),
   }
 }
@@ -117,10 +117,13 @@ export async function getLead(db: Db, tenantId: string, viewer: Viewer, id: stri
 // The workspace's default country, for reading phone numbers typed without a country code.
 export const countryQuery = (db: Db, tenantId: string) => db.select({ country: tenants.defaultCountry }).from(tenants).where(eq(tenants.id, tenantId))
 
+const UNKNOWN_OWNER = { path: 'ownerId', message: 'Choose a member of this workspace.' }
+
 // Another live lead already has the email or phone this change gives (leads_email_key,
-// leads_phone_key): a 422 on that field, never a 500.
+// leads_phone_key), or the owner is someone of another workspace (leads_owner_fk, the composite
+// key to memberships): a 422 on that field, never a 500.
 function rethrowTakenKey(err: unknown): never {
-  const field = uniqueFieldError(err)
+  const field = uniqueFieldError(err) ?? (foreignKeyViolation(err) === 'leads_owner_fk' ? UNKNOWN_OWNER : null)
   throw field ? new AppError('VALIDATION', 'Some fields need attention.', [field]) : err
 }
 
