@@ -9,7 +9,7 @@ import { foreignKeyViolation } from '../errors'
 import { accounts, contacts, opportunities, tasks, tenants } from '../schema'
 import { eventWhen, historyWhen, stamped } from './records/changes'
 import { ownerName, tagsColumn } from './records/columns'
-import { cappedCount, commonFilters, keysetAfter, keysetOrder, pageOf, visibleTo, type Sort, type SortColumn } from './records/list'
+import { cappedCount, columnsFor, commonFilters, keysetAfter, keysetOrder, pageOf, visibleTo, type PartialRows, type Sort, type SortColumn } from './records/list'
 import { setTagsWhen } from './records/tags'
 import { listFilterSql } from './views/compile'
 import type { FilterNode } from '../../domain/views/filter'
@@ -68,12 +68,12 @@ function listWhere(tenantId: string, viewer: Viewer, f: ContactListQuery, view?:
 
 // The statements of one list page, for the caller to batch with whatever else the page needs.
 // `view` is the filter of the saved view the list shows, if any.
-export function listContactsQueries(db: Db, tenantId: string, viewer: Viewer, f: ContactListQuery, view?: FilterNode) {
+export function listContactsQueries(db: Db, tenantId: string, viewer: Viewer, f: ContactListQuery & PartialRows, view?: FilterNode) {
   const sort = sortOf(f)
   const where = listWhere(tenantId, viewer, f, view)
   return {
     page: (rows: ContactRow[]) => pageOf(rows, f.limit, sort.value),
-    rows: db.select(row).from(contacts).where(and(where, keysetAfter(sort, contacts.id, f.cursor))).orderBy(...keysetOrder(sort, contacts.id)).limit(f.limit + 1),
+    rows: db.select(columnsFor(row, f.fields, sort.column)).from(contacts).where(and(where, keysetAfter(sort, contacts.id, f.cursor))).orderBy(...keysetOrder(sort, contacts.id)).limit(f.limit + 1),
     count: cappedCount(db, contacts, where),
   }
 }

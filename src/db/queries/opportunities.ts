@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors'
 import type { Db } from '../client'
 import { accounts, contacts, opportunities, pipelineStages } from '../schema'
 import { ownerName, tagsColumn } from './records/columns'
-import { cappedCount, commonFilters, keysetAfter, keysetOrder, pageOf, visibleTo, type Sort, type SortColumn } from './records/list'
+import { cappedCount, columnsFor, commonFilters, keysetAfter, keysetOrder, pageOf, visibleTo, type PartialRows, type Sort, type SortColumn } from './records/list'
 import { listFilterSql } from './views/compile'
 import type { FilterNode } from '../../domain/views/filter'
 
@@ -85,13 +85,13 @@ function listWhere(tenantId: string, viewer: Viewer, f: OpportunityListQuery, vi
 
 // The statements of one list page, for the caller to batch with whatever else the page needs.
 // `view` is the filter of the saved view the list shows, if any.
-export function listOpportunitiesQueries(db: Db, tenantId: string, viewer: Viewer, f: OpportunityListQuery, view?: FilterNode) {
+export function listOpportunitiesQueries(db: Db, tenantId: string, viewer: Viewer, f: OpportunityListQuery & PartialRows, view?: FilterNode) {
   const sort = sortOf(f, viewer)
   const where = listWhere(tenantId, viewer, f, view)
   return {
     page: (rows: OpportunityRow[]) => pageOf(rows, f.limit, sort.value),
     rows: db
-      .select(rowFor(viewer))
+      .select(columnsFor(rowFor(viewer), f.fields, sort.column))
       .from(opportunities)
       .innerJoin(pipelineStages, withStage)
       .where(and(where, keysetAfter(sort, opportunities.id, f.cursor)))
@@ -99,12 +99,6 @@ export function listOpportunitiesQueries(db: Db, tenantId: string, viewer: Viewe
       .limit(f.limit + 1),
     count: cappedCount(db, opportunities, where),
   }
-}
-
-export async function listOpportunities(db: Db, tenantId: string, viewer: Viewer, f: OpportunityListQuery) {
-  const q = listOpportunitiesQueries(db, tenantId, viewer, f)
-  const [rows, [count]] = await db.batch([q.rows, q.count])
-  return { ...q.page(rows), count: count?.n ?? 0 }
 }
 
 export const getOpportunityQuery = (db: Db, tenantId: string, viewer: Viewer, id: string) =>

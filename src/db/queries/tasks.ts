@@ -9,7 +9,7 @@ import type { Db } from '../client'
 import { memberships, tasks } from '../schema'
 import { eventWhen, stamped } from './records/changes'
 import { ownerName } from './records/columns'
-import { cappedCount, dayRange, keysetAfter, keysetOrder, pageOf, type Sort } from './records/list'
+import { cappedCount, columnsFor, dayRange, keysetAfter, keysetOrder, pageOf, type PartialRows, type Sort } from './records/list'
 import { linkFailure, relatedLookup, relatedName } from './related-records'
 import { listFilterSql } from './views/compile'
 import type { FilterNode } from '../../domain/views/filter'
@@ -51,7 +51,7 @@ const SORTS = {
   created: { column: tasks.createdAt, kind: 'time', nullable: false, dir: 'desc' },
 } as const satisfies Record<string, Sort>
 
-export type TaskFilters = Omit<TaskListQuery, 'status'> & { status?: 'open' | 'done' | 'all' }
+export type TaskFilters = Omit<TaskListQuery, 'status'> & { status?: 'open' | 'done' | 'all' } & PartialRows
 
 function listWhere(tenantId: string, viewer: Viewer, f: TaskFilters, view?: FilterNode) {
   const ref = refFrom(f)
@@ -71,7 +71,7 @@ function listWhere(tenantId: string, viewer: Viewer, f: TaskFilters, view?: Filt
 export function listTasksQuery(db: Db, tenantId: string, viewer: Viewer, f: TaskFilters, view?: FilterNode) {
   const sort = SORTS[f.sort ?? 'due']
   return db
-    .select(row)
+    .select(columnsFor(row, f.fields, sort.column))
     .from(tasks)
     .where(and(listWhere(tenantId, viewer, f, view), keysetAfter(sort, tasks.id, f.cursor)))
     .orderBy(...keysetOrder(sort, tasks.id))

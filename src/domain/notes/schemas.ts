@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { MAX_CURSOR_LENGTH } from '../../lib/cursor'
 import { MAX_PAGE_SIZE, PAGE_SIZE } from '../records/list-query'
 import { RELATED_TYPES } from '../records/vocab'
 import { relatedIdField, relatedTypeField } from '../related/related'
@@ -20,7 +21,7 @@ export const RelatedListQuery = z
   .object({
     relatedType: z.enum(RELATED_TYPES, 'Choose account, contact, lead or opportunity.'),
     relatedId: relatedIdField(),
-    cursor: z.string().max(512).optional(),
+    cursor: z.string().max(MAX_CURSOR_LENGTH).optional(),
     limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(PAGE_SIZE),
   })
   .strict()

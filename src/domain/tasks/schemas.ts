@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { MAX_CURSOR_LENGTH } from '../../lib/cursor'
 import { filterParam, MAX_PAGE_SIZE, PAGE_SIZE } from '../records/list-query'
 import { optionalId, optionalInstant, optionalText, requiredText } from '../records/fields'
 import { RELATED_TYPES, TASK_TYPES, type RelatedType } from '../records/vocab'
@@ -79,7 +80,7 @@ export const TaskListQuery = z
     relatedId: z.uuid('Choose a valid record.').optional(),
     filter: filterParam(),
     sort: z.enum(TASK_SORTS).optional(),
-    cursor: z.string().max(512).optional(),
+    cursor: z.string().max(MAX_CURSOR_LENGTH).optional(),
     limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(PAGE_SIZE),
   })
   .strict()

@@ -6,7 +6,7 @@ import { viewerOf } from '../../domain/records/viewer'
 import { ACCOUNT_STATUSES } from '../../domain/records/vocab'
 import { apiRouter } from '../api/openapi'
 import { recordRoutes } from '../api/record-routes'
-import { assertAssignable, guardRecords, iso, timelineJson } from '../api/records'
+import { assertAssignable, guardRecords, iso, rowsJson, timelineJson } from '../api/records'
 
 export const accountsApi = apiRouter()
 guardRecords(accountsApi, '/accounts')
@@ -27,7 +27,7 @@ accountsApi.openapi(routes.list, async (c) => {
   const f = c.req.valid('query')
   const q = listAccountsQueries(c.var.db, c.var.tenantId, viewerOf(c.var.auth), f)
   const page = accountPage(await q.rows, f, q.sort.key)
-  return c.json({ data: page.data.map(accountJson), nextCursor: page.nextCursor }, 200)
+  return c.json({ data: rowsJson(page.data, accountJson, f.fields), nextCursor: page.nextCursor }, 200)
 })
 
 accountsApi.openapi(routes.create, async (c) => {

@@ -8,7 +8,7 @@ import type { AuthedEnv } from '../../env'
 import { enqueueScoreOf } from '../../lib/jobs/enqueue-score'
 import { apiRouter } from '../api/openapi'
 import { recordRoutes } from '../api/record-routes'
-import { iso } from '../api/records'
+import { iso, rowsJson } from '../api/records'
 import { guardEntries } from '../related/guard'
 
 export const activitiesApi = apiRouter()
@@ -45,7 +45,7 @@ const readActivity = async (c: Context<AuthedEnv>, id: string) => activityJson(a
 activitiesApi.openapi(routes.list, async (c) => {
   const q = c.req.valid('query')
   const page = activityPage(await listActivitiesQuery(c.var.db, c.var.tenantId, viewerOf(c.var.auth), q), q.limit)
-  return c.json({ data: page.data.map(activityJson), nextCursor: page.nextCursor }, 200)
+  return c.json({ data: rowsJson(page.data, activityJson, q.fields), nextCursor: page.nextCursor }, 200)
 })
 
 activitiesApi.openapi(routes.create, async (c) => {

@@ -93,13 +93,32 @@ function filterExample(entity: ViewEntity): string {
 const isRef = (x: object): x is { $ref: string } => '$ref' in x
 const entityOf = (path: string) => VIEW_ENTITIES.find((e) => path === `/${e}`)
 
-function describeParameters(op: Operation, path: string): void {
+// The keys of a list's rows: the properties of the item schema of its 200 answer's `data`.
+function rowKeys(op: Operation, doc: Document): string[] {
+  const ok = op.responses?.['200']
+  const envelope = ok && !isRef(ok) ? ok.content?.['application/json']?.schema : undefined
+  const data = envelope && !isRef(envelope) ? envelope.properties?.data : undefined
+  const item = data && !isRef(data) && 'items' in data ? data.items : undefined
+  const schema = item && isRef(item) ? doc.components?.schemas?.[item.$ref.split('/').pop() ?? ''] : item
+  return schema && !isRef(schema) ? Object.keys(schema.properties ?? {}) : []
+}
+
+function fieldsDescription(keys: string[]): string {
+  const intro = 'Comma-separated keys that each row comes with, and no others. An unknown key gets 422 naming it.'
+  return keys.length ? `${intro} Keys: ${keys.map((k) => `\`${k}\``).join(', ')}.` : `${intro} Keys: those of the rows of the view's list (as \`GET /<list>\` returns them).`
+}
+
+function describeParameters(op: Operation, path: string, doc: Document): void {
   for (const p of op.parameters ?? []) {
     if (isRef(p) || p.in !== 'query' || p.description) continue
     if (p.name === 'filter') {
       const entity = entityOf(path)
       p.description = filterDescription(entity)
       if (entity) p.example = filterExample(entity)
+    } else if (p.name === 'fields') {
+      const keys = rowKeys(op, doc)
+      p.description = fieldsDescription(keys)
+      p.example = keys.length ? keys.slice(0, 2).join(',') : 'id,createdAt'
     } else if (PARAMETER_DESCRIPTIONS[p.name]) p.description = PARAMETER_DESCRIPTIONS[p.name]
   }
 }
@@ -196,7 +215,7 @@ export function withApiConventions(generated: Document): Document {
         if (!any) op.description = [op.description, `Token scopes that allow it: ${scopes.map((scope) => `\`${scope}\``).join(', ')}.`].filter(Boolean).join('\n\n')
       }
       if (method === 'post' && !op.parameters?.some((p) => !isRef(p) && p.in === 'header' && p.name === IDEMPOTENCY_KEY.name)) op.parameters = [...(op.parameters ?? []), ref('parameters', 'IdempotencyKey')]
-      describeParameters(op, path)
+      describeParameters(op, path, doc)
       for (const name of addSharedResponses(op, method, authenticated)) used.add(name)
       for (const [status, response] of Object.entries(op.responses ?? {})) if (status.startsWith('2')) describeEnvelope(response)
       for (const tag of op.tags ?? []) if (!tags.includes(tag)) tags.push(tag)

@@ -1,6 +1,6 @@
 import { createRoute, type z } from '@hono/zod-openapi'
 import { COMMON_ERRORS, NOT_FOUND } from './openapi'
-import { RecordIdParam, TimelineEventJson, TimelineQuery, listEnvelope } from './records'
+import { RecordIdParam, TimelineEventJson, TimelineQuery, fieldsParam, listEnvelope } from './records'
 
 type Names = { path: string; singular: string; plural: string }
 type Summaries = Partial<Record<'list' | 'create' | 'get' | 'update' | 'archive' | 'timeline', string>>
@@ -8,7 +8,11 @@ type Summaries = Partial<Record<'list' | 'create' | 'get' | 'update' | 'archive'
 // The OpenAPI definitions every record collection shares: list, create, read, update, archive
 // and history, named and described the same way. Modules register their handlers against these
 // and add their own extra routes (convert, complete, ...).
-export function recordRoutes<Json extends z.ZodType, Input extends z.ZodType, Patch extends z.ZodType, Query extends z.ZodObject>(n: Names, s: { json: Json; input: Input; patch: Patch; query: Query }, summaries: Summaries = {}) {
+export function recordRoutes<Json extends z.ZodObject, Input extends z.ZodType, Patch extends z.ZodType, Shape extends z.ZodRawShape, Config extends z.core.$ZodObjectConfig>(
+  n: Names,
+  s: { json: Json; input: Input; patch: Patch; query: z.ZodObject<Shape, Config> },
+  summaries: Summaries = {},
+) {
   const base = `/${n.path}`
   const item = `${base}/{id}`
   const tags = [n.plural]
@@ -23,7 +27,7 @@ export function recordRoutes<Json extends z.ZodType, Input extends z.ZodType, Pa
       operationId: `list${n.plural}`,
       tags,
       summary: summaries.list ?? `List ${nouns}, newest first by default, with filters and a keyset cursor`,
-      request: { query: s.query },
+      request: { query: s.query.extend({ fields: fieldsParam(Object.keys(s.json.shape)) }) },
       responses: { 200: { description: `A page of ${nouns}`, content: { 'application/json': { schema: listEnvelope(s.json) } } }, ...COMMON_ERRORS },
     }),
     create: createRoute({

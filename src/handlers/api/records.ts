@@ -29,6 +29,38 @@ export function assertAssignable(c: { var: { role: AuthedEnv['Variables']['role'
 
 export const listEnvelope = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() })
 
+// `fields=id,name,email`: the keys each row of a list comes with, among the item's own (`known`;
+// where the items vary, as a view's records do, the handler checks them once it knows).
+export const fieldsParam = (known?: readonly string[]) =>
+  z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined
+      const asked = [...new Set(v.split(',').map((f) => f.trim()))]
+      const problem = fieldsProblem(asked, known)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+      return asked
+    })
+
+export function fieldsProblem(asked: readonly string[], known?: readonly string[]): string | null {
+  const unknown = asked.filter((f) => !f || (known && !known.includes(f)))
+  return unknown.length ? `Not a field of this list: ${unknown.map((f) => f || '""').join(', ')}.${known ? ` Use ${known.join(', ')}.` : ''}` : null
+}
+
+// A page's rows as JSON, cut to the `fields` asked for. Such rows hold only the columns those
+// need (columnsFor), so the mapper runs with stand-ins for the rest (no tags, the epoch for the
+// timestamps it formats), and only the keys asked for are kept of what it returns.
+const STAND_INS = { tags: [], createdAt: new Date(0), updatedAt: new Date(0), stageEnteredAt: new Date(0) }
+export function rowsJson<Row, Json>(rows: Row[], toJson: (row: Row) => Json, fields?: readonly string[]): Json[] {
+  if (!fields) return rows.map(toJson)
+  return rows.map((row) => {
+    const json = toJson({ ...STAND_INS, ...row }) as Record<string, unknown>
+    return Object.fromEntries(fields.map((f) => [f, json[f]])) as Json
+  })
+}
+
 export const RecordIdParam = z.object({ id: z.uuid() })
 
 export const iso = (d: Date | null) => (d ? d.toISOString() : null)

@@ -6,7 +6,7 @@ import { ContactInput, ContactJson, ContactListQuery, ContactPatch } from '../..
 import { viewerOf } from '../../domain/records/viewer'
 import { apiRouter } from '../api/openapi'
 import { recordRoutes } from '../api/record-routes'
-import { assertAssignable, guardRecords, iso, timelineJson } from '../api/records'
+import { assertAssignable, guardRecords, iso, rowsJson, timelineJson } from '../api/records'
 
 export const contactsApi = apiRouter()
 guardRecords(contactsApi, '/contacts')
@@ -24,9 +24,10 @@ export const contactJson = (c: ContactRow) => ({
 })
 
 contactsApi.openapi(routes.list, async (c) => {
-  const q = listContactsQueries(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('query'))
+  const f = c.req.valid('query')
+  const q = listContactsQueries(c.var.db, c.var.tenantId, viewerOf(c.var.auth), f)
   const page = q.page(await q.rows)
-  return c.json({ data: page.data.map(contactJson), nextCursor: page.nextCursor }, 200)
+  return c.json({ data: rowsJson(page.data, contactJson, f.fields), nextCursor: page.nextCursor }, 200)
 })
 
 // An exact duplicate (a live contact with the same email or phone) is not created twice.

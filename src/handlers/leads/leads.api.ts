@@ -11,7 +11,7 @@ import { AppError } from '../../lib/errors'
 import { enqueueScore } from '../../lib/jobs/enqueue-score'
 import { COMMON_ERRORS, NOT_FOUND, apiRouter } from '../api/openapi'
 import { recordRoutes } from '../api/record-routes'
-import { RecordIdParam, assertAssignable, guardRecords, iso, timelineJson } from '../api/records'
+import { RecordIdParam, assertAssignable, guardRecords, iso, rowsJson, timelineJson } from '../api/records'
 import { contactJson } from '../contacts/contacts.api'
 import { createLeadFromInput } from './lead-create'
 
@@ -46,9 +46,10 @@ export const leadJson = ({ ownerName: _o, emailNormalized: _e, phoneDigits: _p, 
 })
 
 leadsApi.openapi(routes.list, async (c) => {
-  const q = listLeadsQueries(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('query'))
+  const f = c.req.valid('query')
+  const q = listLeadsQueries(c.var.db, c.var.tenantId, viewerOf(c.var.auth), f)
   const page = q.page(await q.rows)
-  return c.json({ data: page.data.map(leadJson), nextCursor: page.nextCursor }, 200)
+  return c.json({ data: rowsJson(page.data, leadJson, f.fields), nextCursor: page.nextCursor }, 200)
 })
 
 // An exact duplicate (a lead or contact with the same email or phone) is not created twice: the

@@ -7,7 +7,7 @@ import type { AuthedEnv } from '../../env'
 import { enqueueScoreOf } from '../../lib/jobs/enqueue-score'
 import { apiRouter } from '../api/openapi'
 import { recordRoutes } from '../api/record-routes'
-import { iso } from '../api/records'
+import { iso, rowsJson } from '../api/records'
 import { guardEntries } from '../related/guard'
 
 export const notesApi = apiRouter()
@@ -29,7 +29,7 @@ const readNote = async (c: Context<AuthedEnv>, id: string) => noteJson(await get
 notesApi.openapi(routes.list, async (c) => {
   const q = c.req.valid('query')
   const page = notePage(await listNotesQuery(c.var.db, c.var.tenantId, viewerOf(c.var.auth), q), q.limit)
-  return c.json({ data: page.data.map(noteJson), nextCursor: page.nextCursor }, 200)
+  return c.json({ data: rowsJson(page.data, noteJson, q.fields), nextCursor: page.nextCursor }, 200)
 })
 
 notesApi.openapi(routes.create, async (c) => {

@@ -1,11 +1,11 @@
-import { getOpportunity, getOpportunityQuery, listOpportunities, type OpportunityRow } from '../../db/queries/opportunities'
+import { getOpportunity, getOpportunityQuery, listOpportunitiesQueries, type OpportunityRow } from '../../db/queries/opportunities'
 import { createOpportunity, setOpportunityArchived, updateOpportunity } from '../../db/queries/opportunity-writes'
 import { timelineWithAccess } from '../../db/queries/timeline'
 import { OpportunityInput, OpportunityJson, OpportunityListQuery, OpportunityPatch } from '../../domain/opportunities/schemas'
 import { viewerOf } from '../../domain/records/viewer'
 import { apiRouter } from '../api/openapi'
 import { recordRoutes } from '../api/record-routes'
-import { assertAssignable, guardRecords, iso, timelineJson } from '../api/records'
+import { assertAssignable, guardRecords, iso, rowsJson, timelineJson } from '../api/records'
 
 export const opportunitiesApi = apiRouter()
 guardRecords(opportunitiesApi, '/opportunities')
@@ -38,8 +38,10 @@ export const opportunityJson = (o: OpportunityRow): OpportunityJson => ({
 })
 
 opportunitiesApi.openapi(routes.list, async (c) => {
-  const page = await listOpportunities(c.var.db, c.var.tenantId, viewerOf(c.var.auth), c.req.valid('query'))
-  return c.json({ data: page.data.map(opportunityJson), nextCursor: page.nextCursor }, 200)
+  const f = c.req.valid('query')
+  const q = listOpportunitiesQueries(c.var.db, c.var.tenantId, viewerOf(c.var.auth), f)
+  const page = q.page(await q.rows)
+  return c.json({ data: rowsJson(page.data, opportunityJson, f.fields), nextCursor: page.nextCursor }, 200)
 })
 
 opportunitiesApi.openapi(routes.create, async (c) => {

@@ -8,7 +8,7 @@ import { enqueueScoreOf } from '../../lib/jobs/enqueue-score'
 import type { Context } from 'hono'
 import { COMMON_ERRORS, NOT_FOUND, apiRouter } from '../api/openapi'
 import { recordRoutes } from '../api/record-routes'
-import { RecordIdParam, timelineJson } from '../api/records'
+import { RecordIdParam, rowsJson, timelineJson } from '../api/records'
 import { guardEntries } from '../related/guard'
 import { taskJson } from './task-json'
 
@@ -33,7 +33,7 @@ const readTask = async (c: Context<AuthedEnv>, id: string) => taskJson(await get
 tasksApi.openapi(routes.list, async (c) => {
   const f = c.req.valid('query')
   const page = taskPage(await listTasksQuery(c.var.db, c.var.tenantId, viewerOf(c.var.auth), f), f)
-  return c.json({ data: page.data.map(taskJson), nextCursor: page.nextCursor }, 200)
+  return c.json({ data: rowsJson(page.data, taskJson, f.fields), nextCursor: page.nextCursor }, 200)
 })
 
 tasksApi.openapi(routes.create, async (c) => {

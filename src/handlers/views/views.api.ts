@@ -1,16 +1,22 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { filteredRecordsPage, type FilteredPage } from '../../db/queries/views/records'
 import { createView, deleteView, getView, listViewsQuery, updateView, type SavedView } from '../../db/queries/views/saved-views'
+import { AccountJson } from '../../domain/accounts/schemas'
+import { ContactJson } from '../../domain/contacts/schemas'
+import { LeadJson } from '../../domain/leads/schemas'
+import { OpportunityJson } from '../../domain/opportunities/schemas'
 import { MAX_PAGE_SIZE, PAGE_SIZE } from '../../domain/records/list-query'
 import { viewerOf } from '../../domain/records/viewer'
-import { VIEW_ENTITIES } from '../../domain/views/catalogue'
+import { TaskOutput } from '../../domain/tasks/schemas'
+import { VIEW_ENTITIES, type ViewEntity } from '../../domain/views/catalogue'
 import { readable } from '../../domain/views/filter'
 import { editRefusal, type ViewActor } from '../../domain/views/rules'
 import { parseSort, ViewInput, ViewJson, ViewPatch } from '../../domain/views/schemas'
 import { MAX_CURSOR_LENGTH } from '../../lib/cursor'
+import { AppError } from '../../lib/errors'
 import { accountJson } from '../accounts/accounts.api'
 import { COMMON_ERRORS, NOT_FOUND, apiRouter } from '../api/openapi'
-import { RecordIdParam, listEnvelope } from '../api/records'
+import { RecordIdParam, fieldsParam, fieldsProblem, listEnvelope, rowsJson } from '../api/records'
 import { contactJson } from '../contacts/contacts.api'
 import { leadJson } from '../leads/leads.api'
 import { opportunityJson } from '../opportunities/opportunities.api'
@@ -95,21 +101,26 @@ viewsApi.openapi(
   },
 )
 
-const RecordsQuery = z.object({ cursor: z.string().max(MAX_CURSOR_LENGTH).optional(), limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(PAGE_SIZE) }).strict()
+const RecordsQuery = z
+  .object({ cursor: z.string().max(MAX_CURSOR_LENGTH).optional(), limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(PAGE_SIZE), fields: fieldsParam() })
+  .strict()
+
+// What `fields` may name: the keys of the view's list's items.
+const ITEM_SCHEMAS = { accounts: AccountJson, contacts: ContactJson, leads: LeadJson, opportunities: OpportunityJson, tasks: TaskOutput } satisfies Record<ViewEntity, z.ZodObject>
 
 // Each list's records as that list's own endpoint shows them.
-function recordsJson(page: FilteredPage): unknown[] {
+function recordsJson(page: FilteredPage, fields?: readonly string[]): unknown[] {
   switch (page.entity) {
     case 'accounts':
-      return page.data.map(accountJson)
+      return rowsJson(page.data, accountJson, fields)
     case 'contacts':
-      return page.data.map(contactJson)
+      return rowsJson(page.data, contactJson, fields)
     case 'leads':
-      return page.data.map(leadJson)
+      return rowsJson(page.data, leadJson, fields)
     case 'opportunities':
-      return page.data.map(opportunityJson)
+      return rowsJson(page.data, opportunityJson, fields)
     case 'tasks':
-      return page.data.map(taskJson)
+      return rowsJson(page.data, taskJson, fields)
   }
 }
 
@@ -127,7 +138,10 @@ viewsApi.openapi(
   async (c) => {
     const who = viewerOf(c.var.auth)
     const view = await getView(c.var.db, c.var.tenantId, who, c.req.valid('param').id)
-    const page = await filteredRecordsPage(c.var.db, c.var.tenantId, who, view.entity, view.filter, { ...parseSort(view.entity, view.sort), ...c.req.valid('query') })
-    return c.json({ data: recordsJson(page) as Record<string, unknown>[], nextCursor: page.nextCursor }, 200)
+    const q = c.req.valid('query')
+    const problem = q.fields && fieldsProblem(q.fields, Object.keys(ITEM_SCHEMAS[view.entity].shape))
+    if (problem) throw new AppError('VALIDATION', 'The request has invalid fields.', [{ path: 'fields', message: problem }])
+    const page = await filteredRecordsPage(c.var.db, c.var.tenantId, who, view.entity, view.filter, { ...parseSort(view.entity, view.sort), ...q })
+    return c.json({ data: recordsJson(page, q.fields) as Record<string, unknown>[], nextCursor: page.nextCursor }, 200)
   },
 )

@@ -2939,6 +2939,11 @@ export interface operations {
                 cursor?: string;
                 /** @description Rows per page. */
                 limit?: number;
+                /**
+                 * @description Comma-separated keys that each row comes with, and no others. An unknown key gets 422 naming it. Keys: `id`, `name`, `domain`, `industry`, `size`, `website`, `address`, `status`, `ownerId`, `lastContactedAt`, `custom`, `tags`, `createdAt`, `updatedAt`, `archivedAt`.
+                 * @example id,name
+                 */
+                fields?: string;
             };
             header?: never;
             path?: never;
@@ -3463,6 +3468,11 @@ export interface operations {
                 /** @description Rows per page. */
                 limit?: number;
                 accountId?: string;
+                /**
+                 * @description Comma-separated keys that each row comes with, and no others. An unknown key gets 422 naming it. Keys: `id`, `firstName`, `lastName`, `email`, `phone`, `phoneE164`, `title`, `accountId`, `accountName`, `status`, `ownerId`, `lastContactedAt`, `custom`, `tags`, `createdAt`, `updatedAt`, `archivedAt`.
+                 * @example id,firstName
+                 */
+                fields?: string;
             };
             header?: never;
             path?: never;
@@ -3998,6 +4008,11 @@ export interface operations {
                 /** @description Rows per page. */
                 limit?: number;
                 source?: string;
+                /**
+                 * @description Comma-separated keys that each row comes with, and no others. An unknown key gets 422 naming it. Keys: `id`, `firstName`, `lastName`, `email`, `phone`, `phoneE164`, `title`, `companyName`, `companyDomain`, `website`, `industry`, `companySize`, `country`, `source`, `utmSource`, `utmMedium`, `utmCampaign`, `utmTerm`, `utmContent`, `status`, `score`, `scoreBreakdown`, `scoredAt`, `convertedAt`, `convertedContactId`, `convertedAccountId`, `convertedOpportunityId`, `ownerId`, `lastContactedAt`, `custom`, `tags`, `createdAt`, `updatedAt`, `archivedAt`.
+                 * @example id,firstName
+                 */
+                fields?: string;
             };
             header?: never;
             path?: never;
@@ -5100,6 +5115,11 @@ export interface operations {
                 cursor?: string;
                 /** @description Rows per page. */
                 limit?: number;
+                /**
+                 * @description Comma-separated keys that each row comes with, and no others. An unknown key gets 422 naming it. Keys: `id`, `title`, `type`, `description`, `dueAt`, `remindAt`, `assigneeId`, `assigneeName`, `relatedType`, `relatedId`, `relatedName`, `completedAt`, `completedBy`, `createdBy`, `createdAt`, `updatedAt`, `archivedAt`.
+                 * @example id,title
+                 */
+                fields?: string;
             };
             header?: never;
             path?: never;
@@ -5769,6 +5789,11 @@ export interface operations {
                 cursor?: string;
                 /** @description Rows per page. */
                 limit?: number;
+                /**
+                 * @description Comma-separated keys that each row comes with, and no others. An unknown key gets 422 naming it. Keys: `id`, `body`, `relatedType`, `relatedId`, `createdBy`, `authorName`, `createdAt`, `updatedAt`, `archivedAt`.
+                 * @example id,body
+                 */
+                fields?: string;
             };
             header?: never;
             path?: never;
@@ -6154,6 +6179,11 @@ export interface operations {
                 cursor?: string;
                 /** @description Rows per page. */
                 limit?: number;
+                /**
+                 * @description Comma-separated keys that each row comes with, and no others. An unknown key gets 422 naming it. Keys: `id`, `type`, `outcome`, `subject`, `body`, `occurredAt`, `durationMinutes`, `relatedType`, `relatedId`, `createdBy`, `authorName`, `createdAt`, `updatedAt`, `archivedAt`.
+                 * @example id,type
+                 */
+                fields?: string;
             };
             header?: never;
             path?: never;
@@ -6589,6 +6619,11 @@ export interface operations {
                 pipeline?: string;
                 closeFrom?: string;
                 closeTo?: string;
+                /**
+                 * @description Comma-separated keys that each row comes with, and no others. An unknown key gets 422 naming it. Keys: `id`, `name`, `accountId`, `accountName`, `contactId`, `amount`, `currency`, `pipelineId`, `stage`, `stageName`, `stageEnteredAt`, `probability`, `closeDate`, `ownerId`, `ownerName`, `status`, `lostReason`, `tags`, `createdAt`, `updatedAt`, `archivedAt`.
+                 * @example id,name
+                 */
+                fields?: string;
             };
             header?: never;
             path?: never;
@@ -7777,6 +7812,11 @@ export interface operations {
                 cursor?: string;
                 /** @description Rows per page. */
                 limit?: number;
+                /**
+                 * @description Comma-separated keys that each row comes with, and no others. An unknown key gets 422 naming it. Keys: those of the rows of the view's list (as `GET /<list>` returns them).
+                 * @example id,createdAt
+                 */
+                fields?: string;
             };
             header?: never;
             path: {

@@ -95,6 +95,21 @@ export function pageOf<Row extends { id: string }>(rows: Row[], limit: number, s
   return { data, nextCursor: rows.length > limit && last ? encodeCursor([toCursorValue(sortValue(last)), last.id]) : null }
 }
 
+// The API's `fields=`: the JSON keys a client asked for. `stage` and a task's relatedType and
+// relatedId are computed from other columns.
+export type PartialRows = { fields?: readonly string[] }
+const LINKS = ['accountId', 'contactId', 'leadId', 'opportunityId']
+const SOURCES: Record<string, string[]> = { stage: ['stageId'], relatedType: LINKS, relatedId: LINKS }
+
+// The columns of a list row that `fields` needs, and those the keyset cursor is made of (id, the
+// sort column): a correlated subquery (tags, owner's name) or a wide column (custom) nobody asked
+// for is not read. The row type stays the full one; only the handler's fields ever read it.
+export function columnsFor<Row extends Record<string, unknown>>(row: Row, fields: readonly string[] | undefined, sortColumn: unknown): Row {
+  if (!fields) return row
+  const keep = new Set(['id', ...fields.flatMap((f) => SOURCES[f] ?? [f])])
+  return Object.fromEntries(Object.entries(row).filter(([k, v]) => keep.has(k) || v === sortColumn)) as Row
+}
+
 // Counting a million matches exactly on every page view is what makes list pages slow, so the
 // count stops at COUNT_CAP and the page shows "10,000+".
 export const COUNT_CAP = 10_000

@@ -6,6 +6,7 @@ import type { Viewer } from '../../../domain/records/viewer'
 import type { ViewEntity } from '../../../domain/views/catalogue'
 import type { FilterNode } from '../../../domain/views/filter'
 import type { Db } from '../../client'
+import type { PartialRows } from '../records/list'
 import { accountPage, listAccountsQueries, type AccountRow } from '../accounts'
 import { listContactsQueries, type ContactRow } from '../contacts'
 import { listLeadsQueries, type LeadRow } from '../leads'
@@ -18,7 +19,7 @@ import { countTasksQuery, listTasksQuery, taskPage, type TaskFilters, type TaskR
 // counts, and what an export of it may read.
 
 // A page request: the list's sort key (unknown keys fall back to the default) and keyset cursor.
-export type RecordPage = { sort?: string; dir?: 'asc' | 'desc'; cursor?: string; limit: number }
+export type RecordPage = { sort?: string; dir?: 'asc' | 'desc'; cursor?: string; limit: number } & PartialRows
 
 export type FilteredPage =
   | { entity: 'accounts'; data: AccountRow[]; nextCursor: string | null }
