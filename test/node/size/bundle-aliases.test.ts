@@ -59,8 +59,8 @@ describe('what the worker bundle leaves out', () => {
           const options = node.arguments[0]
           if (!options || !ts.isObjectLiteralExpression(options) || options.properties.some((p) => p.name?.getText(file) === 'schema' || ts.isSpreadAssignment(p))) uses.push(where(node))
         }
-        // db.query.<table>; c.req.query(...) is a call, never followed by a property.
-        if (ts.isPropertyAccessExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'query') uses.push(where(node))
+        // db.query.<table> (on a db, so a route's request.query schema is not one).
+        if (ts.isPropertyAccessExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'query' && /\bdb$/.test(node.expression.expression.getText(file))) uses.push(where(node))
         ts.forEachChild(node, visit)
       }
       visit(file)
