@@ -115,11 +115,13 @@ describe.skipIf(chromiumMissing)('a CSV import in a real browser (wrangler dev +
     expect(lines[1]).toMatch(/^5,.+,,,nameless@import\.example,,Red$/)
   })
 
-  it('undoes the import after saying what undo does', async () => {
+  // Alone, undo takes seconds; in the full server run (everything sharing the machine and the
+  // database) a revert job has been seen to fail once and wait out the queue's retry delay.
+  it('undoes the import after saying what undo does', { timeout: 240_000 }, async () => {
     await page.getByRole('link', { name: 'Undo this import…' }).click()
     expect(await page.locator('main').textContent()).toContain(`deletes the ${(ROWS - 1).toLocaleString('en-US')} records it created`)
     await page.getByRole('button', { name: 'Undo import' }).click()
-    await heading('Import undone').waitFor({ timeout: 60_000 })
+    await heading('Import undone').waitFor({ timeout: 200_000 })
     expect(await someContacts()).toEqual([])
     expect(problems).toEqual([])
   })
